@@ -1,0 +1,35 @@
+"""The Python API: everything the CLI does, in one call each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from warclaims.model import Claim, Document, Rejection
+
+
+def read(paths: Iterable[str | Path], *, strict: bool = False) -> Iterator[Document | Rejection]:
+    """Read and clean every document found under ``paths`` (files, folders, globs, ``-``).
+
+    Yields a Document per input document, or a Rejection naming the input and the reason.
+    With ``strict`` the first failure raises instead.
+    """
+    from warclaims.ingest.sources import iter_documents
+
+    yield from iter_documents(paths, strict=strict)
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    """The claims of one cleaned document (SPEC section 4)."""
+    from warclaims.extract.claims import extract_claims as _extract
+
+    return _extract(document)
+
+
+def extract(paths: Iterable[str | Path], *, strict: bool = False) -> Iterator[Claim | Rejection]:
+    """Read ``paths`` and yield every claim, and a Rejection for each input that failed."""
+    for item in read(paths, strict=strict):
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            yield from extract_claims(item)

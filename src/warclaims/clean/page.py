@@ -1,0 +1,215 @@
+"""Clean scraped page text down to the article body, keeping what was removed and why."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from warclaims.clean import metadata as meta
+from warclaims.clean.lines import (
+    ends_sentence,
+    is_headline,
+    is_masthead,
+    is_menu,
+    is_prose,
+    numbers_in,
+    words,
+)
+from warclaims.clean.rules import rules
+from warclaims.model import Removed, Section
+from warclaims.util.dates import find_date, to_date
+
+HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$")
+_TEASER_DATE = re.compile(
+    r"\((?P<d>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)\)\s*$"
+    r"|^(?P<d2>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*(?:[-–—]\s*|$)"
+)
+_GLUED_CREDIT = re.compile(r"[a-z][A-Z][a-z]+ [A-Z][a-z]+$")
+
+
+@dataclass
+class Page:
+    """The result of cleaning: body paragraphs, removed parts, sections and metadata."""
+
+    body: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    publisher: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.body)
+
+
+def clean_page(text: str, *, published: str | None = None) -> Page:
+    """Split a scraped page (with or without the ` date` header) into body and removed parts."""
+    page = Page(published=published)
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    m = HEADER.match(raw[0]) if raw else None
+    if m:
+        page.published = page.published or m.group(1)
+        raw[0] = m.group(2)
+    lines = [ln.strip() for ln in raw if ln.strip()]
+    ref = to_date(page.published)
+    title_at = _find_title(lines)
+    pre = lines[:title_at] if title_at is not None else []
+    for ln in pre:
+        page.removed.append(Removed(rules().classify(ln) or "navigation", ln))
+    if title_at is not None:
+        page.title = lines[title_at]
+        page.removed.append(Removed("other", lines[title_at]))
+    start = (title_at + 1) if title_at is not None else 0
+    _walk(lines[start:], page, ref)
+    page.publisher = meta.best_publisher(meta.publisher_candidates(lines, pre)) or page.publisher
+    return page
+
+
+def _find_title(lines: list[str]) -> int | None:
+    """Index of the headline: the first headline-shaped line among the first ones."""
+    for i, ln in enumerate(lines[:15]):
+        if rules().classify(ln) or is_menu(ln) or is_masthead(ln):
+            continue
+        if meta.authors_from_line(ln) or meta.dateline(ln, None):
+            return None
+        if is_headline(ln) or (len(words(ln)) <= 30 and not is_prose(ln)):
+            return i
+        return None
+    return None
+
+
+def _walk(lines: list[str], page: Page, ref: date | None) -> None:
+    r = rules()
+    body_started = False
+    in_teasers = False
+    in_tail = False
+    key_points = False
+    after_timestamp = False
+    for ln in lines:
+        kind = r.classify(ln)
+        if r.timestamp.match(ln):
+            page.removed.append(Removed("other", ln))
+            after_timestamp = True
+            key_points = False
+            continue
+        if re.match(r"^key (points|events|takeaways)\s*:?$", ln, re.I):
+            page.removed.append(Removed("navigation", ln))
+            key_points = True
+            continue
+        if key_points and re.match(r"^[-–•*]\s+", ln):
+            page.removed.append(Removed("other", ln))
+            page.sections.append(Section("key_points", ln.lstrip("-–•* ").strip()))
+            continue
+        key_points = False
+        if r.teaser_marker.match(ln):
+            page.removed.append(Removed("navigation", ln))
+            in_teasers = True
+            continue
+        if r.inline_teaser.match(ln):
+            teaser = re.sub(r"^[^:]{2,20}:\s*", "", ln)
+            page.removed.append(Removed("teaser", ln))
+            page.sections.append(Section("teaser", teaser, _teaser_date(teaser, ref)))
+            continue
+        if after_timestamp and not kind and not ends_sentence(ln) and is_headline(ln):
+            page.removed.append(Removed("other", ln))
+            page.sections.append(Section("headline", ln))
+            after_timestamp = False
+            continue
+        after_timestamp = False
+        if kind:
+            if not body_started:
+                _front_matter(ln, kind, page, ref)
+            page.removed.append(Removed(kind, ln))
+            if r.end_marker.match(ln) and body_started:
+                in_tail = True
+            if kind in ("newsletter", "author_box", "other") and in_teasers:
+                in_teasers = False
+            continue
+        if in_teasers:
+            _add_teaser(ln, page, ref)
+            continue
+        if not body_started:
+            if _front_matter(ln, None, page, ref):
+                continue
+            if not is_prose(ln) and not page.body and len(words(ln)) < 8:
+                page.removed.append(Removed("navigation", ln))
+                continue
+        if in_tail:
+            page.removed.append(Removed("other", ln))
+            continue
+        body_started = True
+        page.body.append(ln)
+    _trailing_teasers(page, ref)
+
+
+def _front_matter(ln: str, kind: str | None, page: Page, ref: date | None) -> bool:
+    """Take authors and dates from byline-zone lines; True when the line was used up."""
+    names = meta.authors_from_line(ln)
+    if not names and kind is None and page.title and not page.authors:
+        names = meta.name_line(ln)
+        if names and not meta.is_outlet_name(ln):
+            page.authors = names
+            page.removed.append(Removed("byline", ln))
+            return True
+        names = []
+    if names and not page.authors:
+        page.authors = names
+    if kind in ("byline", None) and not page.published:
+        found = find_date(ln, ref, need_year=True)
+        if found and (kind == "byline" or len(words(ln)) <= 12):
+            page.published = found[0].isoformat()
+            if kind is None:
+                page.removed.append(Removed("byline", ln))
+                return True
+    if kind is None:
+        dl = meta.dateline(ln, ref)
+        if dl:
+            d, agency = dl
+            if d and not page.published:
+                page.published = d.isoformat()
+            if agency and not page.publisher and len(agency.split()) >= 2:
+                page.publisher = agency
+    return False
+
+
+def _teaser_date(text: str, ref: date | None) -> str | None:
+    m = _TEASER_DATE.search(text)
+    if not m:
+        return None
+    found = find_date(m.group("d") or m.group("d2"), ref)
+    return found[0].isoformat() if found else None
+
+
+def _add_teaser(ln: str, page: Page, ref: date | None) -> None:
+    """A line inside a teaser block: a new teaser headline, or the summary of the previous one."""
+    page.removed.append(Removed("teaser", ln))
+    last = page.sections[-1] if page.sections and page.sections[-1].kind == "teaser" else None
+    is_summary = last is not None and (
+        bool(_TEASER_DATE.match(ln)) or (ends_sentence(ln) and not last.text.endswith("."))
+    ) and "\n" not in last.text
+    if is_summary and last is not None:
+        date_ = last.date or _teaser_date(ln, ref)
+        page.sections[-1] = Section("teaser", f"{last.text}\n{ln}", date_)
+    else:
+        page.sections.append(Section("teaser", ln, _teaser_date(ln, ref)))
+
+
+def _trailing_teasers(page: Page, ref: date | None) -> None:
+    """A teaser with no marker at the end of the body: a headline, its summary, a credit line."""
+    body = page.body
+    while len(body) >= 3:
+        credit = _GLUED_CREDIT.search(body[-1]) and not ends_sentence(body[-1])
+        tail = body[-3:] if credit else body[-2:]
+        head, summary = tail[0], tail[1]
+        repeats = numbers_in(head) and numbers_in(head) <= numbers_in(summary)
+        if not (is_headline(head) and not ends_sentence(head) and (credit or repeats)):
+            return
+        if not ends_sentence(summary):
+            return
+        del body[-len(tail):]
+        for ln in tail:
+            page.removed.append(Removed("teaser", ln))
+        page.sections.append(Section("teaser", f"{head}\n{summary}", _teaser_date(summary, ref)))

@@ -1,0 +1,48 @@
+"""Tell an input's format from its content, not its file name."""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+
+_HTML = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype html|<html|<head|<body|<meta|<div|<article|<p\b)",
+    re.I | re.S,
+)
+_FEED = re.compile(rb"<rss\b|<feed\b[^>]*xmlns|<rdf:RDF\b", re.I)
+_HEADER = re.compile(rb"^\s*date \d{4}-\d{2}-\d{2}\b")
+
+
+def sniff(head: bytes) -> str:
+    """One of 'warc', 'feed', 'html', 'jsonl', 'scraped', 'text' from the first bytes."""
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            inner = _gunzip_head(head)
+        except zlib.error:
+            return "binary"
+        return "warc" if inner.startswith(b"WARC/") else "binary"
+    stripped = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if stripped.startswith(b"<?xml") or stripped.startswith(b"<rss") or stripped.startswith(b"<feed"):
+        if _FEED.search(head[:4096]):
+            return "feed"
+    if _HTML.search(head[:4096]) or re.search(rb"<html\b|<body\b|</p>", head[:8192], re.I):
+        return "html"
+    if stripped.startswith(b"{"):
+        first = stripped.split(b"\n", 1)[0]
+        try:
+            obj = json.loads(first)
+        except ValueError:
+            obj = None
+        if isinstance(obj, dict) and ("text" in obj or "html" in obj):
+            return "jsonl"
+    if _HEADER.match(head.lstrip(b"\xef\xbb\xbf")):
+        return "scraped"
+    return "text"
+
+
+def _gunzip_head(head: bytes) -> bytes:
+    d = zlib.decompressobj(16 + 15)
+    return d.decompress(head, 64)
