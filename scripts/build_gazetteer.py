@@ -32,7 +32,7 @@ HEADER = (
     "alternates",
 )
 CITY_POPULATION = 15000
-MAX_ALTERNATES = 12
+MAX_ALTERNATES = 16
 ALT_RE = re.compile(r"^[A-Z][A-Za-z]*(?:[ '\-][A-Za-z][A-Za-z]*){0,3}$")
 APOSTROPHES = "'’ʼʹ`"
 
@@ -104,15 +104,20 @@ def read_admin1(geo: Path, overlay: dict) -> dict[str, tuple[str, str, list[str]
 
 def english_alternates(raw: list[str], name: str) -> list[str]:
     """ASCII Latin spellings, at most four words, not all capitals, not the name itself."""
-    seen = {name.lower()}
+    seen = {key(name)}
     keep = []
     for alt in raw:
         alt = alt.strip()
-        if len(alt) < 4 or alt.isupper() or not ALT_RE.match(alt) or alt.lower() in seen:
+        if len(alt) < 4 or alt.isupper() or not ALT_RE.match(alt) or key(alt) in seen:
             continue
-        seen.add(alt.lower())
+        seen.add(key(alt))
         keep.append(alt)
     return keep[:MAX_ALTERNATES]
+
+
+def key(name: str) -> str:
+    """Roughly the resolver's lookup key: folded, lower case, hyphens as spaces."""
+    return " ".join(fold(name).lower().replace("-", " ").replace(".", "").split())
 
 
 def kind_of(population: int, fcode: str) -> str:
@@ -140,19 +145,20 @@ def read_cities(geo: Path, countries: dict, admin1: dict, focus: set[str]) -> di
     return rows
 
 
-def read_places(geo: Path, countries: dict, admin1: dict, rows: dict[str, Row]) -> None:
+def read_places(geo: Path, countries: dict, admin1: dict, rows: dict[str, Row],
+                focus: set[str]) -> None:
     with open(geo / "places.tsv", encoding="utf-8") as fh:
         reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         next(reader)
         for gid, name, lat, lon, cc, a1, pop, alts in reader:
             if cc not in countries:
                 continue
-            raw = [name, *alts.split("|")]
+            population = int(pop or 0)
+            raw = [name, *alts.split("|")] if cc in focus or population >= 1_000_000 else [name]
             if gid in rows:
                 row = rows[gid]
                 row.alternates = english_alternates(row.alternates + raw, row.name)
                 continue
-            population = int(pop or 0)
             ascii_name = fold(name)
             rows[gid] = Row(
                 gid, ascii_name, kind_of(population, ""), "PPL", countries[cc][0],
@@ -194,9 +200,11 @@ def apply_overrides(rows: dict[str, Row], names: dict[str, str]) -> None:
             row.name = new
 
 
-def admin_rows(countries: dict, admin1: dict, aliases: dict) -> list[Row]:
+def admin_rows(countries: dict, admin1: dict, aliases: dict, place_keys: set[str]) -> list[Row]:
+    """Countries and admin1 regions. A bare GeoNames admin1 name that is also a place's name
+    ("Donetsk", "Kiev") is not kept as an alias: the text means the city."""
     out = []
-    for iso2, (iso3, name, gid, pop) in countries.items():
+    for iso3, name, gid, pop in countries.values():
         alts = aliases.get(iso3, [])
         out.append(Row(gid or f"C{iso3}", name, "country", "PCLI", iso3, "", "", "", pop,
                        alternates=list(alts)))
@@ -204,6 +212,7 @@ def admin_rows(countries: dict, admin1: dict, aliases: dict) -> list[Row]:
         iso2 = code.split(".")[0]
         if iso2 not in countries:
             continue
+        alts = [a for a in alts if key(a) not in place_keys]
         out.append(Row(gid or f"A{code}", name, "admin1", "ADM1", countries[iso2][0], name,
                        "", "", 0, alternates=english_alternates(alts, name) + [
                            a for a in alts if not ALT_RE.match(a) and a.isascii()]))
@@ -222,11 +231,13 @@ def build(geo: Path, out: Path) -> int:
     overlay = json.loads((DATA / "admin1_aliases.json").read_text(encoding="utf-8"))
     countries = read_countries(geo)
     admin1 = read_admin1(geo, overlay["admin1"])
-    rows = read_cities(geo, countries, admin1, focus_countries(geo))
-    read_places(geo, countries, admin1, rows)
+    focus = focus_countries(geo)
+    rows = read_cities(geo, countries, admin1, focus)
+    read_places(geo, countries, admin1, rows, focus)
     apply_overrides(rows, overlay["place_names"])
+    place_keys = {key(n) for r in rows.values() for n in (r.name, *r.alternates)}
     everything = (
-        admin_rows(countries, admin1, overlay["country_aliases"])
+        admin_rows(countries, admin1, overlay["country_aliases"], place_keys)
         + extra_rows(overlay["extra_places"])
         + read_frontline(geo, countries)
         + sorted(rows.values(), key=lambda r: -r.population)

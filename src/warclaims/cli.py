@@ -15,7 +15,7 @@ from warclaims.model import Rejection
 from warclaims.output import Writer
 from warclaims.settings import default
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

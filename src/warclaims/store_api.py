@@ -113,7 +113,8 @@ def timeline(metric: str, subject: str | Iterable[str], db: DB = None, *,
 def compare(metric: str, subject: str | Iterable[str], db: DB = None, *,
             object: str | None = "personnel", start: str | None = None,
             end: str | None = None, kind: str | None = None) -> Comparison:
-    """Claimants side by side: each one's latest claim whose period overlaps [start, end]."""
+    """Claimants side by side: each one's latest claim for the window [start, end] (a running
+    total or stock as of a day inside it, a per-period figure whose period overlaps it)."""
     subj = _subject(subject)
     f = ClaimFilter(metric=metric, subject=subj, exact_subject=True, object=object, kind=kind,
                     overlaps=(start, end) if start or end else None)

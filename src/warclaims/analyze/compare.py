@@ -49,12 +49,27 @@ class Comparison:
         return max(vals) - min(vals) if len(vals) >= 2 else None
 
 
+def in_window(s: StoredClaim, start: str | None, end: str | None) -> bool:
+    """A per-period figure counts when its period overlaps [start, end]; a running total or a
+    stock when the day it holds for (period end, else statement date) falls inside."""
+    c = s.claim
+    as_of = c.period.end or c.statement_date
+    if s.kind == "period":
+        return (not start or (as_of or "9999") >= start) and (
+            not end or (c.period.start or "") <= end)
+    if as_of is None:
+        return not start and not end
+    return (not start or as_of >= start) and (not end or as_of <= end)
+
+
 def build(items: Iterable[StoredClaim], metric: str, subject: tuple[str, ...],
           obj: str | None, start: str | None, end: str | None) -> Comparison:
-    """One row per claimant: its latest claim whose period overlaps the window."""
+    """One row per claimant: its latest claim in the window (see ``in_window``)."""
     best: dict[str, StoredClaim] = {}
     n: dict[str, int] = {}
     for s in items:
+        if not in_window(s, start, end):
+            continue
         n[s.claimant_key] = n.get(s.claimant_key, 0) + 1
         cur = best.get(s.claimant_key)
         if cur is None or (s.claim.statement_date or "") > (cur.claim.statement_date or ""):

@@ -20,7 +20,12 @@ _BYLINE = re.compile(
 )
 _AUTHOR_LABEL = re.compile(r"^(?:author|authors|about the author)\s*:\s*(?P<names>.+)$", re.I)
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?: (?:[A-Z][\w'’.-]+|de|van|von|al|bin|el|der))*$")
-_NOT_NAMES = frozenset({"staff", "desk", "newsroom", "editors", "team", "agencies", "reporters"})
+_NOT_NAMES = frozenset({
+    "staff", "desk", "newsroom", "editors", "team", "agencies", "reporters",
+    # job titles after a name: 'By Hana Kobayashi, Defence Reporter'
+    "reporter", "correspondent", "editor", "writer", "columnist", "producer", "contributor",
+    "analyst", "chief", "photographer", "journalist",
+})
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .'-]{2,30})?),\s*(?P<rest>[^()]{3,40}?)\s*"
     r"(?:\((?P<agency>[^)]{2,40})\))?\s*[-–—]\s",

@@ -108,8 +108,9 @@ def _walk(lines: list[str], page: Page, ref: date | None) -> None:
             page.removed.append(Removed("navigation", ln))
             in_teasers = True
             continue
+        ref = ref or to_date(page.published)  # a byline or dateline may have dated the page
         if r.inline_teaser.match(ln):
-            teaser = re.sub(r"^[^:]{2,20}:\s*", "", ln)
+            teaser = re.sub(r"^[^:–—]{2,20}(?::|\s[–—-])\s*", "", ln)
             page.removed.append(Removed("teaser", ln))
             page.sections.append(Section("teaser", teaser, _teaser_date(teaser, ref)))
             continue
@@ -187,8 +188,9 @@ def _add_teaser(ln: str, page: Page, ref: date | None) -> None:
     """A line inside a teaser block: a new teaser headline, or the summary of the previous one."""
     page.removed.append(Removed("teaser", ln))
     last = page.sections[-1] if page.sections and page.sections[-1].kind == "teaser" else None
+    undated = _TEASER_DATE.sub("", ln).rstrip()  # 'Summary sentence. (March 10)'
     is_summary = last is not None and (
-        bool(_TEASER_DATE.match(ln)) or (ends_sentence(ln) and not last.text.endswith("."))
+        bool(_TEASER_DATE.match(ln)) or (ends_sentence(undated) and not last.text.endswith("."))
     ) and "\n" not in last.text
     if is_summary and last is not None:
         date_ = last.date or _teaser_date(ln, ref)

@@ -1,10 +1,217 @@
-"""Claim extraction: placeholder until the extractor lands (returns no claims)."""
+"""From a cleaned document to its claims (SPEC section 4).
+
+Only sentences that hold a candidate number and a trigger word are parsed with spaCy; each
+number is read (semantics), attributed (attribution), given a subject (subjects), dated
+(timex) and placed (places). Headlines, key points and teaser headlines that repeat a
+figure become mentions of the claim they repeat, not claims of their own.
+"""
 
 from __future__ import annotations
 
-from warclaims.model import Claim, Document
+import hashlib
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from warclaims.extract import places, timex
+from warclaims.extract.attribution import DocContext, Speech, resolve, speakers
+from warclaims.extract.lexicon import lexicon
+from warclaims.extract.nlp import full
+from warclaims.extract.quantities import QuantitySpan, find_quantities
+from warclaims.extract.semantics import anchor_token, blocked, read_number, triggers
+from warclaims.extract.sentences import Sentence, split
+from warclaims.extract.subjects import subject_of
+from warclaims.model import Claim, Document, Evidence, Mention, Period, Quantity
+
+MENTION_SECTIONS = ("headline", "key_points")
+_LEADING_LABEL = re.compile(r"^(?:[A-Z][\w ]{1,20}:\s+)(?=[A-Z\"“])")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence to read, with where it stands."""
+
+    sentence: Sentence
+    section: str  # body | teaser | headline | key_points
+    base: int  # offset of the sentence's container in the document text (-1 outside it)
+    section_date: str | None = None
 
 
 def extract_claims(document: Document) -> list[Claim]:
-    """The claims of a document."""
-    return []
+    """The claims of one document."""
+    units = _units(document)
+    cands = [(u, qs) for u in units if (qs := _candidates(u.sentence.text))]
+    if not cands:
+        return []
+    docs = list(full().pipe(u.sentence.text for u, _ in cands))
+    ctx = DocContext.of(document.text, document.published)
+    country = places.country_from_text(document.text)
+    parsed = {id(u): d for (u, _), d in zip(cands, docs, strict=True)}
+    state = _State()
+    raw: list[Claim] = []
+    for (unit, quants), sdoc in zip(cands, docs, strict=True):
+        speech = _speech(unit, sdoc, ctx, units, parsed)
+        for q in quants:
+            claim = _claim(document, unit, sdoc, q, speech, ctx, country, state)
+            if claim is not None:
+                raw.append(claim)
+    return _merge(raw)
+
+
+class _State:
+    """What earlier claims of the document tell later ones."""
+
+    def __init__(self) -> None:
+        self.fired: tuple[str, ...] | None = None
+        self.period: Period | None = None
+        self.date: str | None = None
+
+
+def _units(document: Document) -> list[Unit]:
+    out = [Unit(s, "body", 0) for s in split(document.text)]
+    for sec in document.sections:
+        kind = "teaser" if sec.kind == "teaser" else "key_points"
+        if sec.kind == "headline":
+            kind = "headline"
+        for s in split(sec.text):
+            out.append(Unit(s, kind, -1, sec.date))
+    if document.title:
+        for s in split(document.title):
+            out.append(Unit(s, "headline", -1))
+    return out
+
+
+def _candidates(text: str) -> list[QuantitySpan]:
+    """The numbers of a sentence worth parsing for (cheap test before spaCy)."""
+    low = text.lower()
+    lex = lexicon()
+    if not any(w in low for w in _trigger_stems()):
+        return []
+    del lex
+    return [q for q in find_quantities(text) if q.excluded is None]
+
+
+_STEMS: tuple[str, ...] = ()
+
+
+def _trigger_stems() -> tuple[str, ...]:
+    global _STEMS
+    if not _STEMS:
+        words = set()
+        for w in lexicon().metric_words:
+            words.add(w.split()[0][:5])
+        _STEMS = tuple(sorted(words))
+    return _STEMS
+
+
+def _speech(unit: Unit, sdoc: Doc, ctx: DocContext, units: list[Unit], parsed: dict) -> Speech:
+    on = ctx.date
+    claimant_span, cited_span, verb = speakers(sdoc)
+    if claimant_span is None and unit.sentence.quote_group is not None:
+        # a sentence inside a multi-sentence quotation: the speaker is named elsewhere in it
+        for other in units:
+            if other.sentence.quote_group == unit.sentence.quote_group and other is not unit:
+                odoc = parsed.get(id(other)) or full()(other.sentence.text)
+                claimant_span, cited2, verb = speakers(odoc)
+                cited_span = cited_span or cited2
+                if claimant_span is not None:
+                    break
+    claimant = resolve(claimant_span, ctx, on)
+    cited = resolve(cited_span, ctx, on)
+    if cited is not None and claimant is not None and cited == claimant:
+        cited = None
+    return Speech(claimant, cited, verb)
+
+
+def _claim(
+    document: Document, unit: Unit, sdoc: Doc, q: QuantitySpan, speech: Speech,
+    ctx: DocContext, country: str | None, state: _State,
+) -> Claim | None:
+    anchor = anchor_token(sdoc, q.num_start, q.num_end)
+    if anchor is None:
+        return None
+    reading = read_number(sdoc, anchor, triggers(sdoc))
+    if reading is None or blocked(sdoc, reading, q.start):
+        return None
+    text = unit.sentence.text
+    location = places.resolve_location(text, country_hint=country, anchor=q.start)
+    side = speech.claimant.side if speech.claimant else None
+    subject = subject_of(reading, sdoc, claimant_side=side,
+                         place_country=location.country if location else country,
+                         previous_fired=state.fired)
+    if reading.metric == "launched":
+        state.fired = subject
+    info = timex.resolve_time(
+        text, document.published, doc_text=document.text,
+        is_stock=reading.metric == "deployed", section_date=unit.section_date,
+        quantity_text=q.quantity.text, context_date=state.date, context_period=state.period,
+    )
+    state.period, state.date = info.period, info.statement_date
+    evidence_text = _LEADING_LABEL.sub("", text)
+    shift = len(text) - len(evidence_text)
+    start = unit.base + unit.sentence.start + shift if unit.base >= 0 else unit.sentence.start + shift
+    evidence = Evidence(evidence_text, start, start + len(evidence_text))
+    quantity: Quantity = q.quantity
+    return Claim(
+        doc_id=document.doc_id,
+        claim_id=hashlib.sha1(
+            f"{document.doc_id}|{unit.section}|{evidence.start}|{evidence_text}|{q.start}|"
+            f"{reading.metric}".encode()
+        ).hexdigest(),
+        metric=reading.metric, population=reading.population, object=reading.object,
+        subject=subject, quantity=quantity, claimant=speech.claimant,
+        cited_source=speech.cited, statement_date=info.statement_date, period=info.period,
+        location=location, section=unit.section, evidence=evidence,
+        confidence=_confidence(reading, speech, q),
+    )
+
+
+def _confidence(reading, speech: Speech, q: QuantitySpan) -> float:
+    c = 0.45
+    if reading.noun is not None:
+        c += 0.15
+    if reading.trigger is not None and reading.noun is not None:
+        c += 0.1
+    if speech.claimant is not None:
+        c += 0.15
+    if q.quantity.qualifier == "exact":
+        c += 0.05
+    return min(c, 0.95)
+
+
+def _key(c: Claim) -> tuple:
+    name = (c.claimant.name or c.claimant.role) if c.claimant else None
+    return (c.metric, c.object, c.subject, c.quantity.low, c.quantity.high, name)
+
+
+def _merge(raw: list[Claim]) -> list[Claim]:
+    """One claim per distinct claim: repeats and headline/key-point/teaser-headline copies
+    become mentions."""
+    primary = [c for c in raw if c.section in ("body", "teaser")]
+    out: list[Claim] = []
+    index: dict[tuple, int] = {}
+    loose: dict[tuple, int] = {}
+    for c in primary:
+        k = _key(c)
+        if k in index:
+            i = index[k]
+            out[i] = replace(out[i], mentions=(*out[i].mentions, Mention(c.section, c.evidence)))
+            continue
+        if c.section == "teaser":
+            lk = (c.metric, c.quantity.low, c.quantity.high)
+            same_teaser = [j for j, o in enumerate(out) if o.section == "teaser"
+                           and (o.metric, o.quantity.low, o.quantity.high) == lk]
+            if same_teaser:  # a teaser headline repeated by its summary line
+                j = same_teaser[0]
+                out[j] = replace(out[j], mentions=(*out[j].mentions, Mention(c.section, c.evidence)))
+                continue
+        index[k] = len(out)
+        loose.setdefault((c.metric, c.quantity.low, c.quantity.high), len(out))
+        out.append(c)
+    for c in raw:
+        if c.section in MENTION_SECTIONS:
+            i = loose.get((c.metric, c.quantity.low, c.quantity.high))
+            if i is not None:
+                out[i] = replace(out[i], mentions=(*out[i].mentions, Mention(c.section, c.evidence)))
+    return out

@@ -33,11 +33,12 @@ KINDS = ("country", "territory", "water", "region", "admin1", "feature", "city",
 # How specific a kind is, and how much a name lookup prefers it over a namesake of another kind.
 SPECIFICITY = {"country": 1, "territory": 1, "water": 1, "region": 2, "admin1": 2,
                "feature": 3, "city": 3, "village": 3}
-KIND_BONUS = {"country": 4.0, "territory": 5.0, "water": 5.0, "region": 3.0, "admin1": 2.0,
+KIND_BONUS = {"country": 4.0, "territory": 8.0, "water": 8.0, "region": 3.0, "admin1": 2.0,
               "feature": 1.0, "city": 0.0, "village": 0.0}
 BARE_VILLAGE_POPULATION = 5000
 MAX_NGRAM = 6
 APOSTROPHES = "'’ʼʹ`"
+_ASCII_KEY = str.maketrans({".": None, "'": None, "`": None, "-": " "})
 TOKEN_RE = re.compile(r"\w+(?:[-'’.&]\w+)*\.?|[^\w\s]")
 ED_VERB_RE = re.compile(r"^[a-z]+ed$")
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])|\n+")
@@ -63,6 +64,9 @@ class Place:
 
 def normalise(text: str) -> str:
     """Lookup key: ASCII-folded, lower case, no apostrophes or dots, hyphens as spaces."""
+    if text.isascii():
+        text = text.lower().translate(_ASCII_KEY)
+        return " ".join(text.split()) if "  " in text or text[:1] == " " else text.rstrip()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c) and c not in APOSTROPHES)
     text = text.lower().replace(".", "").replace("-", " ")
@@ -142,13 +146,27 @@ def load_lexicon() -> Lexicon:
 class Gazetteer:
     """Places by normalised name (primary names, English alternates, admin1 region phrases)."""
 
-    def __init__(self, places: list[Place], keys: dict[str, list[tuple[int, bool]]],
-                 capitals: dict[str, Place]) -> None:
-        self._places = places
+    def __init__(self, rows: list[list[str]], keys: dict[str, list[int]]) -> None:
+        self._rows = rows
+        self._cache: dict[int, Place] = {}
         self._keys = keys
-        self._capitals = capitals
-        self._countries = {p.country: p for p in places if p.kind == "country"}
-        self._admin1 = {(p.country, p.name): p for p in places if p.kind == "admin1"}
+        self._countries: dict[str, Place] = {}
+        self._admin1: dict[tuple[str | None, str], Place] = {}
+        self._capitals: dict[str, Place] = {}
+        for i, row in enumerate(rows):
+            kind, fcode = row[2], row[3]
+            if kind == "country":
+                self._countries[row[4]] = self._place(i)
+            elif kind == "admin1":
+                self._admin1[(row[4], row[1])] = self._place(i)
+            elif fcode == "PPLC":
+                self._capitals.setdefault(row[4], self._place(i))
+
+    def _place(self, i: int) -> Place:
+        place = self._cache.get(i)
+        if place is None:
+            place = self._cache[i] = _parse_row(self._rows[i], i + 2)
+        return place
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -157,15 +175,15 @@ class Gazetteer:
 
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
         """Places called `name` (any spelling), best first: primary names, then by population."""
-        hits = self._keys.get(normalise(name), [])
-        out = [(self._places[i], primary) for i, primary in hits
-               if country is None or self._places[i].country == country]
+        out = [h for h in self.candidates(normalise(name))
+               if country is None or h[0].country == country]
         out.sort(key=lambda h: (-KIND_BONUS[h[0].kind], not h[1], -h[0].population))
         return [p for p, _ in out]
 
     def candidates(self, key: str) -> list[tuple[Place, bool]]:
         """(place, matched on its primary name) for an already normalised key."""
-        return [(self._places[i], primary) for i, primary in self._keys.get(key, [])]
+        return [(self._place(i), True) if i >= 0 else (self._place(-1 - i), False)
+                for i in self._keys.get(key, ())]
 
     def country(self, iso3: str | None) -> Place | None:
         return self._countries.get(iso3) if iso3 else None
@@ -177,25 +195,34 @@ class Gazetteer:
         return self._capitals.get(iso3) if iso3 else None
 
     def __len__(self) -> int:
-        return len(self._places)
+        return len(self._rows)
 
 
 def _optional_float(text: str) -> float | None:
     return float(text) if text else None
 
 
-def _parse_row(cells: list[str], line_no: int) -> tuple[Place, str, list[str]]:
-    if len(cells) != len(GAZETTEER_COLUMNS):
-        raise DataError(f"{GAZETTEER_FILE}: line {line_no} has {len(cells)} columns")
-    _, name, kind, fcode, country, admin1, lat, lon, pop, frontline, alternates = cells
-    if kind not in SPECIFICITY:
-        raise DataError(f"{GAZETTEER_FILE}: line {line_no}: unknown kind {kind!r}")
+def _parse_row(cells: list[str], line_no: int) -> Place:
+    _, name, kind, _, country, admin1, lat, lon, pop, frontline, _ = cells
     try:
-        place = Place(name, admin1 or None, country or None, _optional_float(lat),
-                      _optional_float(lon), kind, int(pop), frontline == "1")
+        return Place(name, admin1 or None, country or None, _optional_float(lat),
+                     _optional_float(lon), kind, int(pop), frontline == "1")
     except ValueError as exc:
         raise DataError(f"{GAZETTEER_FILE}: line {line_no}: {exc}") from exc
-    return place, fcode, alternates.split("|") if alternates else []
+
+
+def _bulk_normalise(texts: list[str]) -> list[str]:
+    """normalise() over many strings at once; '|' separators survive."""
+    out = "\n".join(texts).lower().translate(_ASCII_KEY).split("\n")
+    for i, (text, key) in enumerate(zip(texts, out, strict=True)):
+        if not text.isascii() or "  " in key or " |" in key or "| " in key or key[-1:] == " ":
+            out[i] = normalise_list(text)
+    return out
+
+
+def normalise_list(text: str) -> str:
+    """normalise() each '|'-separated item."""
+    return "|".join(normalise(t) for t in text.split("|"))
 
 
 def _admin1_keys(name: str, type_words: tuple[str, ...], region_words: frozenset[str]) -> set[str]:
@@ -220,30 +247,41 @@ def _load_gazetteer() -> Gazetteer:
         raise DataError(f"{GAZETTEER_FILE}: cannot be read ({exc})") from exc
     if not lines or tuple(lines[0].split("\t")) != GAZETTEER_COLUMNS:
         raise DataError(f"{GAZETTEER_FILE}: missing or wrong header")
-    places: list[Place] = []
-    keys: dict[str, list[tuple[int, bool]]] = {}
-    capitals: dict[str, Place] = {}
-    for line_no, line in enumerate(lines[1:], start=2):
-        place, fcode, alternates = _parse_row(line.split("\t"), line_no)
-        idx = len(places)
-        places.append(place)
-        if fcode == "PPLC" and place.country:
-            capitals.setdefault(place.country, place)
-        primary = {normalise(place.name)}
-        if place.kind == "admin1":
-            primary = _admin1_keys(place.name, lex.type_words, lex.region_words)
-        secondary: set[str] = set()
-        for alt in alternates:
-            alt_keys = (_admin1_keys(alt, lex.type_words, lex.region_words)
-                        if place.kind == "admin1" else {normalise(alt)})
-            secondary.update(alt_keys - primary)
-        for key in primary:
-            keys.setdefault(key, []).append((idx, True))
-        for key in secondary:
-            keys.setdefault(key, []).append((idx, False))
-    if len(places) < 1000:
-        raise DataError(f"{GAZETTEER_FILE}: only {len(places)} places")
-    return Gazetteer(places, keys, capitals)
+    rows = [line.split("\t") for line in lines[1:]]
+    n_columns = len(GAZETTEER_COLUMNS)
+    for idx, cells in enumerate(rows):
+        if len(cells) != n_columns or cells[2] not in SPECIFICITY:
+            raise DataError(f"{GAZETTEER_FILE}: line {idx + 2} is malformed: {cells[:3]!r}")
+    # normalise all names in one pass over one big string (much faster than one by one)
+    names = _bulk_normalise([f"{c[1]}|{c[10]}" for c in rows])
+    # key -> row indices; an alternate-spelling hit is stored as -1 - index
+    keys: dict[str, list[int]] = {}
+    for idx, spellings in enumerate(names):
+        parts = spellings.split("|")
+        if rows[idx][2] == "admin1":
+            found = [_admin1_keys(n, lex.type_words, lex.region_words) for n in parts]
+            own = found[0]
+            for key in own:
+                keys.setdefault(key, []).append(idx)
+            for key in set().union(*found[1:]) - own:
+                keys.setdefault(key, []).append(-1 - idx)
+            continue
+        primary = parts[0]
+        hits = keys.get(primary)
+        if hits is None:
+            keys[primary] = [idx]
+        else:
+            hits.append(idx)
+        for key in parts[1:]:
+            if key and key != primary:
+                hits = keys.get(key)
+                if hits is None:
+                    keys[key] = [-1 - idx]
+                else:
+                    hits.append(-1 - idx)
+    if len(rows) < 1000:
+        raise DataError(f"{GAZETTEER_FILE}: only {len(rows)} places")
+    return Gazetteer(rows, keys)
 
 
 # --------------------------------------------------------------------------- tokens and runs
@@ -311,12 +349,12 @@ def _runs(tokens: list[_Token], lex: Lexicon) -> list[_Run]:
 
 @dataclass(frozen=True)
 class _Match:
-    """A gazetteer hit on tokens [first, last]; tail is the index of a following region word."""
+    """A gazetteer hit on tokens [first, last] of a list (group) of place names."""
 
     first: int
     last: int
     key: str
-    forced: str | None  # "admin1" after a region word, "direction" after "direction"/"front"
+    forced: str | None  # "admin1": the run is an admin1 root ("Kursk" + "region"/"direction")
     group: int
 
 
@@ -356,13 +394,14 @@ def _is_modifier(token: _Token) -> bool:
     return "-" in token.text and token.text.rsplit("-", 1)[1][:1].islower()
 
 
-def _groups(runs: list[_Run], tokens: list[_Token]) -> list[int]:
-    """Group ids: runs joined by ',' / 'and' / ', and' form one coordinated list."""
+def _groups(runs: list[_Run], tokens: list[_Token], placelike: list[bool]) -> list[int]:
+    """Group ids: place-like runs joined by ',' / 'and' / ', and' form one coordinated list."""
     ids, gid = [], 0
     for k, run in enumerate(runs):
         if k:
             between = [t.lower for t in tokens[runs[k - 1].last + 1:run.first]]
-            if not between or between not in ([","], ["and"], [",", "and"], ["or"]):
+            joined = between in ([","], ["and"], [",", "and"], ["or"])
+            if not (joined and placelike[k] and placelike[k - 1]):
                 gid += 1
         ids.append(gid)
     return ids
@@ -381,26 +420,35 @@ def _region_tail(tokens: list[_Token], last: int, lex: Lexicon) -> tuple[str | N
 
 
 def _find_matches(tokens: list[_Token], gaz: Gazetteer, lex: Lexicon) -> list[tuple[_Match, int]]:
-    """(match, index of the group's last token incl. region word) for every place-like run."""
+    """(match, index of its phrase's last token incl. a region word) for place-like runs.
+
+    Runs joined by ',' / 'and' form a list; a region word after the list ("Oryol and Bryansk
+    regions") applies to every member, as does its role (set later from the first member).
+    """
     runs = _runs(tokens, lex)
-    gids = _groups(runs, tokens)
+    own = [_run_matches(run, tokens, gaz, lex, 0) for run in runs]
+    names = [" ".join(t.norm for t in tokens[r.first:r.last + 1]) for r in runs]
+    placelike = [bool(m) or bool(_admin1_for(n, gaz, lex)) for m, n in zip(own, names, strict=True)]
+    gids = _groups(runs, tokens, placelike)
     group_tail: dict[int, tuple[str | None, int]] = {}
-    for run, gid in zip(runs, gids, strict=True):
-        group_tail[gid] = _region_tail(tokens, run.last, lex)
+    for run, gid, ok in zip(runs, gids, placelike, strict=True):
+        if ok:
+            group_tail[gid] = _region_tail(tokens, run.last, lex)
     out = []
-    for run, gid in zip(runs, gids, strict=True):
+    for run, gid, name, matches, ok in zip(runs, gids, names, own, placelike, strict=True):
+        if not ok:
+            continue
         forced, tail = group_tail[gid]
         own_forced, own_tail = _region_tail(tokens, run.last, lex)
         if own_forced:
             forced, tail = own_forced, own_tail
-        name = " ".join(t.norm for t in tokens[run.first:run.last + 1])
-        if forced == "admin1" and _admin1_for(name, gaz, lex):
+        if forced and _admin1_for(name, gaz, lex):
             out.append((_Match(run.first, run.last, name, "admin1", gid), tail))
             continue
-        if forced == "direction" and _admin1_for(name, gaz, lex):
-            out.append((_Match(run.first, run.last, name, "admin1", gid), tail))
+        if len(matches) > 1:  # "Ivan Fedorov": two place names side by side make a person
             continue
-        for m in _run_matches(run, tokens, gaz, lex, gid):
+        for m in matches:
+            m = _Match(m.first, m.last, m.key, None, gid)
             out.append((m, tail if m.last == run.last else m.last))
     return out
 
@@ -448,6 +496,10 @@ def _preposition(tokens: list[_Token], first: int, lex: Lexicon) -> tuple[str | 
         if t.lower in lex.locative:
             if t.lower == "of" and j > 0 and tokens[j - 1].lower in lex.reference:
                 return REF, j - 1
+            if t.lower == "of" and j > 0 and tokens[j - 1].lower in lex.settlement_nouns:
+                earlier, at = _preposition(tokens, j - 1, lex)
+                if earlier == PREP:
+                    return PREP, at
             return PREP, j
         if t.lower in lex.weak:
             return FROM, j
@@ -466,33 +518,55 @@ def _attacked(tokens: list[_Token], first: int, lex: Lexicon) -> bool:
     return first > 0 and tokens[first - 1].lower in lex.attack_verbs
 
 
-def _score(place: Place, primary: bool, ctx_admin1: set[str], ctx_countries: set[str],
-           weak_countries: set[str], hint: str | None) -> float:
-    score = KIND_BONUS[place.kind] + 0.5 * math.log10(place.population + 1) + primary
+def _score(place: Place, primary: bool, scene: _Scene, siblings: set[str | None]) -> float:
+    """Namesake choice: kind, population, own name, then what the sentence and hint say."""
+    score = KIND_BONUS[place.kind] + math.log10(place.population + 1) + 0.8 * primary
     score += place.frontline
-    if place.admin1 and place.admin1 in ctx_admin1 and place.kind not in ("admin1",):
+    if place.admin1 and place.kind != "admin1" and place.admin1 in scene.admin1s:
         score += 4
-    if place.country in ctx_countries:
+    if place.admin1 and place.admin1 in siblings:
         score += 3
-    if place.country in weak_countries:
+    if place.country in scene.countries:
+        score += 3
+    if place.country in scene.demonyms:
         score += 1
-    if hint and place.country == hint:
+    if scene.hint and place.country == scene.hint:
         score += 2
     return score
 
 
-def _best(cands: list[tuple[Place, bool]], ctx: tuple[set[str], set[str], set[str]],
-          hint: str | None) -> Place | None:
+def _best(cands: list[tuple[Place, bool]], scene: _Scene,
+          siblings: set[str | None]) -> tuple[Place, bool] | None:
     if not cands:
         return None
-    return max(cands, key=lambda c: _score(c[0], c[1], *ctx, hint))[0]
+    return max(cands, key=lambda c: _score(c[0], c[1], scene, siblings))
 
 
-def _accepted(place: Place, role: str, attacked: bool) -> bool:
+@dataclass(frozen=True)
+class _Context:
+    """What the acceptance rules need to know about a mention beyond its role."""
+
+    primary: bool  # matched on the place's own name, not an alternate spelling
+    home: bool  # in the hinted country or a country the sentence names
+    attacked: bool  # right after an attack verb
+    adjectival: bool  # "the U.S. network"
+    passive: bool  # "Kyiv was hit"
+    capital: bool  # a national capital, often standing for its government
+
+
+def _accepted(place: Place, role: str, c: _Context) -> bool:
     if role in (ACTOR, SKIP):
         return False
+    if not c.home and not c.primary and place.kind in ("city", "village") \
+            and place.population < 1_000_000:
+        return False  # "Hamas" is an old spelling of Hamm, Germany
     if place.kind == "country":
-        return role in (PREP, REF, FROM) or (role == BARE and attacked)
+        return not c.adjectival and (role in (PREP, REF, FROM) or (role == BARE and c.attacked))
+    if place.kind == "city" and role == BARE and c.capital:
+        return c.attacked or c.passive  # "a figure Kyiv rejected", "the war for Moscow"
+    if role == BARE and not c.home and place.kind in ("city", "village") \
+            and place.population < 100_000:
+        return False
     if place.kind == "water":
         return role in (PREP, REF, FROM)
     small = place.kind == "village" and place.population < BARE_VILLAGE_POPULATION
@@ -501,41 +575,85 @@ def _accepted(place: Place, role: str, attacked: bool) -> bool:
     return True
 
 
+@dataclass
+class _Scene:
+    """What a sentence says around its mentions: admin1s and countries it names, demonyms."""
+
+    admin1s: set[str]
+    countries: set[str]
+    demonyms: set[str]
+    hint: str | None
+
+
+def _sentence_demonyms(tokens: list[_Token], lex: Lexicon) -> set[str]:
+    found = {lex.demonyms[t.norm] for t in tokens if t.norm in lex.demonyms}
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        found.add(lex.demonyms.get(f"{a.norm} {b.norm}", ""))
+    return found - {""}
+
+
+def _gives_context(tokens: list[_Token], m: _Match, role: str) -> bool:
+    """A country named as a location or as the owner of the next place ("Russia's Kursk")."""
+    if role in (PREP, REF, FROM):
+        return True
+    nxt = tokens[m.last + 1] if m.last + 1 < len(tokens) else None
+    return tokens[m.last].poss and nxt is not None and nxt.cap
+
+
 def _mentions(sentence: str, gaz: Gazetteer, lex: Lexicon, hint: str | None) -> list[_Mention]:
     """Every place mention of the sentence with its chosen place and role (ACTOR/SKIP kept)."""
     tokens = _tokenise(sentence)
-    found = _find_matches(tokens, gaz, lex)
-    weak = {lex.demonyms[t.norm] for t in tokens if t.norm in lex.demonyms}
-    for a, b in zip(tokens, tokens[1:], strict=False):
-        two = f"{a.norm} {b.norm}"
-        if two in lex.demonyms:
-            weak.add(lex.demonyms[two])
-    ctx: tuple[set[str], set[str], set[str]] = (set(), set(), weak)
-    resolved: list[tuple[_Match, int, Place]] = []
-    # first admin1 phrases and countries (they give context), then everything else
-    for pass_no in (0, 1):
-        for m, tail in found:
-            cands = _candidates(m, gaz, lex)
-            is_context = m.forced == "admin1" or any(
-                p.kind in ("country", "admin1") for p, _ in cands)
-            if is_context != (pass_no == 0):
-                continue
-            place = _best(cands, ctx, hint)
-            if place is None:
-                continue
-            if place.kind == "admin1":
-                ctx[0].add(place.name)
-            if place.kind == "country" and place.country:
-                ctx[1].add(place.country)
-            resolved.append((m, tail, place))
-    out = []
-    for m, tail, place in sorted(resolved, key=lambda r: r[0].first):
+    found = []
+    group_role: dict[int, tuple[str, int]] = {}
+    for m, tail in _find_matches(tokens, gaz, lex):
         role, start = _role(tokens, m, tail, lex)
-        if not _accepted(place, role, _attacked(tokens, m.first, lex)):
+        if m.group in group_role and role not in (SKIP, ACTOR):
+            role, start = group_role[m.group]
+        group_role.setdefault(m.group, (role, start))
+        found.append((m, tail, role, start, _candidates(m, gaz, lex)))
+    scene = _Scene(set(), set(), _sentence_demonyms(tokens, lex), hint)
+    chosen: dict[int, tuple[Place, bool]] = {}
+    # first admin1 phrases and countries (they give context), then the rest, then list
+    # members again so that namesakes agree with the rest of their list
+    for pass_no in (0, 1, 2):
+        for k, (m, _, role, _, cands) in enumerate(found):
+            is_context = any(p.kind in ("country", "admin1") for p, _ in cands)
+            if (pass_no == 0) != is_context or (pass_no == 2 and not _in_list(found, k)):
+                continue
+            siblings = {chosen[j][0].admin1 for j, f in enumerate(found)
+                        if j != k and j in chosen and f[0].group == m.group}
+            best = _best(cands, scene, siblings)
+            if best is None:
+                continue
+            chosen[k] = best
+            if best[0].kind == "admin1":
+                scene.admin1s.add(best[0].name)
+            if best[0].kind == "country" and _gives_context(tokens, m, role):
+                scene.countries.add(best[0].country or "")
+    homes = scene.countries | ({hint} if hint else set())
+    out = []
+    for k, (m, tail, role, start, _) in enumerate(found):
+        if k not in chosen:
+            continue
+        place, primary = chosen[k]
+        nxt = _next_word(tokens, tail)
+        c = _Context(
+            primary=primary, home=not homes or place.country in homes,
+            attacked=_attacked(tokens, m.first, lex),
+            adjectival=m.first > 0 and tokens[m.first - 1].lower == "the" and nxt is not None
+            and nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in lex.function_words,
+            passive=nxt is not None and nxt.lower in ("was", "were"),
+            capital=gaz.capital(place.country) == place,
+        )
+        if not _accepted(place, role, c):
             role = SKIP if role == SKIP else ACTOR
         out.append(_Mention(place, role, tokens[start].start, tokens[tail].end,
                             tokens[m.first].start, m.group))
     return out + _demonym_mentions(sentence, tokens, gaz, lex)
+
+
+def _in_list(found: list, k: int) -> bool:
+    return sum(f[0].group == found[k][0].group for f in found) > 1
 
 
 def _candidates(m: _Match, gaz: Gazetteer, lex: Lexicon) -> list[tuple[Place, bool]]:
@@ -582,7 +700,7 @@ def _aggregate(places: list[Place], gaz: Gazetteer) -> Place:
 def _contained(inner: Place, outer: Place) -> bool:
     if SPECIFICITY[inner.kind] <= SPECIFICITY[outer.kind] or inner.country != outer.country:
         return False
-    return outer.kind in ("country", "territory") or inner.admin1 == outer.name
+    return outer.kind in ("country", "territory", "region") or inner.admin1 == outer.name
 
 
 def _distance(m: _Mention, anchor: int | None) -> int:

@@ -11,6 +11,7 @@ All word lists live in ``data/quantities.json``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -162,7 +163,7 @@ def _master_regex(lex: dict[str, Any]) -> tuple[str, str]:
     scale_alt = _alt(list(lex["scales"]) + list(lex["multipliers"]))
     words = (
         rf"(?:(?:half\s+)?(?:an?\s+(?={scale_alt}\b))?{numtok}"
-        rf"(?:(?:\s+|-)(?:and\s+)?{numtok})*)"
+        rf"(?:(?:\s+|-)(?:and\s+)?{numtok}){{0,8}})"
     )
     digits = (
         r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,.])"
@@ -536,8 +537,14 @@ def _scan(text: str, lex: _Lexicon, blocked: list[tuple[int, int]]) -> list[_Exp
             pos = n.end() if n else m.start("uword")
         else:
             pos = max(m.end(), m.start() + 1) if expr is None else expr.end
-        if expr is not None and not any(a < expr.end and expr.start < b for a, b in blocked):
+        if expr is not None and not _overlaps(expr, blocked):
             out.append(expr)
+
+
+def _overlaps(expr: _Expr, blocked: list[tuple[int, int]]) -> bool:
+    """Whether ``expr`` overlaps one of the sorted, disjoint ``blocked`` spans."""
+    i = bisect.bisect_left(blocked, (expr.end, expr.end))
+    return i > 0 and blocked[i - 1][1] > expr.start
 
 
 # --------------------------------------------------------------------------- grammar
@@ -784,7 +791,7 @@ def find_quantities(text: str) -> list[QuantitySpan]:
     """Every number-like expression of ``text``, sorted by start and non-overlapping."""
     lex = _lexicon()
     protected = _protected(text, lex)
-    exprs = _scan(text, lex, [(p.start, p.end) for p in protected])
+    exprs = _scan(text, lex, sorted((p.start, p.end) for p in protected))
     exprs = _merge_ranges(exprs, text, lex)
     for e in exprs:
         _apply_hedges(e, text, lex)

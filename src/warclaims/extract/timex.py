@@ -11,6 +11,13 @@
 
 Common date formats are parsed with local regular expressions; ``dateparser`` is only used
 on short "N days ago" spans.
+
+What the caller should pass (the sentence alone cannot tell): ``event_date`` for a count tied
+to the article's dated event ("41 people had been killed" in a report on Tuesday's strike);
+``is_stock`` for strengths and holdings; ``section_date`` for a teaser; ``quantity_text`` when
+the sentence holds several figures; ``context_date`` (the day the previous sentence is about)
+and ``context_period`` (the previous claim's period) for "that day", "in the same interview",
+"over the same period", "50 of them".
 """
 
 from __future__ import annotations
@@ -176,7 +183,7 @@ def _scan(sentence: str) -> list[_Mention]:
                               int(m["d"])))
     for rx in (_RX_MDY, _RX_DMY):
         for m in rx.finditer(sentence):
-            if m["mon"].lower().startswith("may") and not m["mon"][0].isupper():
+            if m["mon"].lower().startswith(("may", "mar")) and not m["mon"][0].isupper():
                 continue
             year = int(m["y"]) if m["y"] else None
             found.append(_Mention(m.start(), m.end(), m.group(), "day", year, _month(m["mon"]),
@@ -349,11 +356,10 @@ def _pre_verb_cue(sentence: str, m: _Mention) -> bool:
         return False
     for v in _RX_REPORT.finditer(sentence, m.end):
         between = sentence[m.end:v.start()]
-        if len(between) > 90:
+        if len(between) > 90 or _RX_BLOCK.search(between) or re.search(r"\d", between):
             return False
-        if _RX_BLOCK.search(between) or re.search(r"\d", between):
-            return False
-        return not _trailing_attribution(sentence, v.end())
+        if not _trailing_attribution(sentence, v.end()):
+            return True
     return False
 
 
@@ -477,7 +483,7 @@ _RX_WINDOW = re.compile(
     r"(?:(?:in|over|during|for) (?:the )?(?:past|last|previous)|(?:the )?(?:past|previous)) "
     r"(?P<u1>week|seven days|month|"
     r"fortnight|two weeks)|"
-    r"(?<!earlier )(?<!later )(?:this week|this month|this year)|last year|last month|"
+    r"(?<!earlier )(?<!later )(?:this week|this month|this year)|last year|last month|last week|"
     r"before this week)\b", _I)
 _RX_FIRST_OF = re.compile(
     r"\b(?:in|during|over)\s+(?:the\s+)?(?:(?P<poss>[\w-]+(?:'s|’s))\s+)?first\s+"
@@ -518,7 +524,10 @@ def _window(m: re.Match[str], base: date | None) -> tuple[date | None, date | No
         return base - timedelta(days=base.weekday()), base
     if w == "before this week":
         return None, base - timedelta(days=base.weekday() + 1)
-    if w in ("last week",) or (m["u1"] and m["u1"].lower() in ("week", "seven days")):
+    if w == "last week":  # the previous calendar week, Monday to Sunday
+        monday = base - timedelta(days=base.weekday() + 7)
+        return monday, monday + timedelta(days=6)
+    if m["u1"] and m["u1"].lower() in ("week", "seven days"):
         return base - timedelta(days=7), base
     if m["u1"] and m["u1"].lower() in ("fortnight", "two weeks"):
         return base - timedelta(days=14), base
@@ -579,9 +588,12 @@ def _since_cues(sentence: str, base: date | None, ref: date | None, doc_text: st
         if re.match(r"\s+(?:then|the end of|its end)\b", body, _I):
             continue
         text = m.group().strip()
-        mentions = [x for x in _scan(body) if x.kind in ("day", "month", "year", "weekday",
-                                                          "relday")]
+        scanned = _scan(body)
+        mentions = [x for x in scanned if x.kind in ("day", "month", "year", "weekday", "relday")]
         first: date | None = None
+        if _since_is_vague(body, scanned):  # "since early October", "since ... this month"
+            cues.append(_Cue(m.start(), m.end(), text, None, None, "since"))
+            continue
         if mentions and not _since_is_statement(sentence, m):
             mm = mentions[0]
             span = _resolve(mm, ref or doc_date)
@@ -599,6 +611,12 @@ def _since_cues(sentence: str, base: date | None, ref: date | None, doc_text: st
                 continue
         cues.append(_Cue(m.start(), m.end(), text, first, None, "since"))
     return cues
+
+
+def _since_is_vague(body: str, scanned: list[_Mention]) -> bool:
+    if any(x.kind == "vague" for x in scanned):
+        return True
+    return bool(re.match(r"\s*(?:the\s+)?(?:early|mid|late|end of|middle of)[- ]", body, _I))
 
 
 def _since_is_statement(sentence: str, m: re.Match[str]) -> bool:
@@ -709,6 +727,20 @@ def _mention_cues(sentence: str, mentions: list[_Mention], taken: list[tuple[int
         else:
             cues.append(_Cue(m.start, m.end, m.text, span[0], span[1], "event"))
     return cues
+
+
+def _anaphor_event_day(stmt: _Statement) -> date | None:
+    """The day of the event the sentence before told of, when the statement refers to it."""
+    if not stmt.known or stmt.when is None or stmt.mention is None:
+        return None
+    if stmt.mention.kind != "anaphor":
+        return None
+    word = (stmt.mention.mod or "").lower()
+    if word in ("that day", "the same day"):
+        return stmt.when
+    if word in ("the following day", "the next day", "a day later"):
+        return stmt.when - timedelta(days=1)
+    return None
 
 
 def _nearest(cues: list[_Cue], focus: tuple[int, int] | None) -> _Cue:
@@ -881,14 +913,17 @@ def parse_date(text: str, ref_date: str | None = None) -> str | None:
 def resolve_time(sentence: str, doc_date: str | None, *, doc_text: str = "",
                  is_stock: bool = False, event_date: str | None = None,
                  section_date: str | None = None, quantity_text: str | None = None,
-                 context_date: str | None = None) -> TimeInfo:
+                 context_date: str | None = None,
+                 context_period: Period | None = None) -> TimeInfo:
     """Statement date and period of a claim stated in ``sentence`` (SPEC section 6 "Dates").
 
     Hints: ``section_date`` (a teaser's own date) replaces ``doc_date`` as the reference day;
     ``event_date`` ties the count to one dated event (start = end = that day); ``is_stock``
     marks a strength or holding (start None); ``quantity_text`` picks, among several period
     cues, the one nearest the number; ``context_date`` resolves "that day" / "the following
-    day" against the date of the sentence before.
+    day" / "in the same interview" against the date of the sentence before; ``context_period``
+    (the period of the claim before) is taken over when the sentence refers back to it
+    ("over the same period", "50 of them", "59 of the missiles").
     """
     ref = _to_date(section_date) or _to_date(doc_date)
     teaser = _teaser_date(sentence, ref)
@@ -903,7 +938,31 @@ def resolve_time(sentence: str, doc_date: str | None, *, doc_text: str = "",
     s_day = stmt.when if stmt.known else None
     period = _period(body, mentions, stmt, s_day, ref, doc_text, _to_date(doc_date) or ref,
                      is_stock, _to_date(event_date), quantity_text)
+    backref = _backref(body)
+    if context_period is not None and period.text is None and backref and event_date is None:
+        start = None if is_stock else context_period.start
+        period = Period(start, context_period.end, backref)
     return TimeInfo(_iso(s_day), stmt.text, period)
+
+
+def _backref(sentence: str) -> str | None:
+    """A phrase that takes its period from the claim before ('over the same period')."""
+    for m in _RX_BACKREF.finditer(sentence):
+        head = sentence[:m.start()]
+        if m.group().lower().startswith(("over", "in", "during", "for", "within", "of that")):
+            return m.group()
+        if head.rstrip().endswith(",") or re.search(r"\d", head):
+            continue  # "12 people, two of them children": the whole is in the sentence
+        return m.group()
+    return None
+
+
+_RX_BACKREF = re.compile(
+    r"\b(?:over|in|during|for|within) the same (?:period|time|timeframe|span|days?|week|month)\b|"
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+of\s+"
+    r"(?:them|those|these|the (?:[A-Za-z-]+\s+){0,2}(?:missiles|drones|rockets|projectiles|"
+    r"shells|bombs|troops|soldiers|servicemen|people|victims|casualties))\b|"
+    r"\bof that (?:total|number|figure)\b", _I)
 
 
 def _period(sentence: str, mentions: list[_Mention], stmt: _Statement, s_day: date | None,
@@ -927,6 +986,9 @@ def _period(sentence: str, mentions: list[_Mention], stmt: _Statement, s_day: da
         b = began[0]
         cues.append(_Cue(b.start, b.end, b.text, b.first, None, "since"))
     if not cues:
+        day = _anaphor_event_day(stmt)
+        if day is not None:  # "said that day that 10 fighters had been killed": same event
+            return Period(None if is_stock else _iso(day), _iso(day), None)
         return Period(None, _iso(s_day), None)
     cue = _nearest(cues, _focus(sentence, quantity_text))
     before = [c for c in cues if c.kind == "before"]

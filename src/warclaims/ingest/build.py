@@ -12,6 +12,7 @@ from warclaims.ingest.html import parse_html
 from warclaims.model import Document, Removed, Section
 from warclaims.util.dates import find_date, to_date
 
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _EN_WORDS = frozenset("the of and to in a is that said for on was with by as were has".split())
 
 
@@ -24,13 +25,18 @@ def guess_language(text: str) -> str | None:
     return "en" if share > 0.12 else None
 
 
+def has_words(text: str) -> bool:
+    """True when ``text`` holds at least one word of two letters (not only marks or digits)."""
+    return bool(_LETTERS.search(text))
+
+
 def from_text(
     text: str, *, doc_id: str, source: str, url: str | None = None,
     published: str | None = None, title: str | None = None, raw_sha1: str | None = None,
 ) -> Document:
     """A Document from scraped page text or plain article text."""
     page = clean_page(text, published=published)
-    if not page.text.strip():
+    if not has_words(page.text):
         raise EmptyInput(source, "no article text found after cleaning")
     return Document(
         doc_id=doc_id, text=page.text, title=title or page.title, authors=tuple(page.authors),
@@ -41,9 +47,10 @@ def from_text(
 
 
 def from_html(
-    text: str, *, doc_id: str, source: str, url: str | None = None, raw_sha1: str | None = None
+    text: str, *, doc_id: str, source: str, url: str | None = None, raw_sha1: str | None = None,
+    published: str | None = None,
 ) -> Document:
-    """A Document from an HTML page."""
+    """A Document from an HTML page; ``published`` is used when the page gives no date."""
     page = parse_html(text, source)
     r = rules()
     body: list[str] = []
@@ -54,11 +61,12 @@ def from_html(
             removed.append(Removed(kind, para))
         else:
             body.append(para)
-    if not body:
+    if not has_words(" ".join(body)):
         raise EmptyInput(source, "no article text found in the HTML page")
     in_body = set(body)
     teaser_set = set(page.teasers)
-    ref = to_date(page.published)
+    published = page.published or published
+    ref = to_date(published)
     sections = [Section("teaser", t, _date_in(t, ref)) for t in page.teasers]
     for line in page.lines:
         if line in in_body or any(line in b for b in body) or line == page.title:
@@ -67,7 +75,7 @@ def from_html(
         removed.append(Removed(kind, line))
     return Document(
         doc_id=doc_id, text="\n\n".join(body), title=page.title, authors=page.authors,
-        published=page.published, publisher=page.publisher,
+        published=published, publisher=page.publisher,
         language=guess_language(" ".join(body)), url=url or page.url, source=source,
         removed=tuple(removed), sections=tuple(sections), raw_sha1=raw_sha1 or sha1(text),
     )

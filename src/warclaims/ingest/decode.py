@@ -32,6 +32,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+# Encodings worth guessing for web pages (UTF-8 and UTF-16 are recognised before guessing).
+_GUESSABLE = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "koi8_r",
+    "koi8_u", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_15", "mac_cyrillic", "cp866",
+    "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.-]+)""", re.I)
 
@@ -44,7 +50,7 @@ def sniff_binary(data: bytes) -> str | None:
     head = data[:4096]
     if any(head.startswith(bom) for bom, _ in _BOMS):
         return None
-    if head.count(b"\x00") > len(head) // 4 and _looks_utf16(head):
+    if utf16_order(head):
         return None
     if b"\x00" in head:
         return "binary data (NUL bytes)"
@@ -54,10 +60,26 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def _looks_utf16(head: bytes) -> bool:
-    even = head[0::2].count(0)
-    odd = head[1::2].count(0)
-    return max(even, odd) > len(head) // 3 and min(even, odd) < len(head) // 20
+def utf16_order(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when BOM-less bytes read as UTF-16 text, else None.
+
+    In UTF-16 text of one script the high byte of each code unit takes very few values
+    (0x00 for Latin, 0x04 for Cyrillic ...), while the low byte varies.
+    """
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 8:
+        return None
+    for enc, high, low in (("utf-16-le", head[1::2], head[0::2]),
+                           ("utf-16-be", head[0::2], head[1::2])):
+        top = sorted((high.count(b) for b in set(high)), reverse=True)[:2]
+        if sum(top) >= 0.95 * len(high) and len(set(low)) > 2 * len(set(high)):
+            try:
+                text = head.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if sum(c.isprintable() or c.isspace() for c in text) >= 0.98 * len(text):
+                return enc
+    return None
 
 
 def decode(data: bytes, source: str) -> str:
@@ -70,9 +92,9 @@ def decode(data: bytes, source: str) -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc, errors="replace").lstrip("\ufeff")
-    if _looks_utf16(data[:4096]):
-        enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        return data.decode(enc, errors="replace")
+    order = utf16_order(data[:4096])
+    if order:
+        return data.decode(order, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -83,16 +105,36 @@ def decode(data: bytes, source: str) -> str:
             return data.decode(declared)
         except (LookupError, UnicodeDecodeError):
             pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    encoding = _guess(data[:200_000])
+    if encoding is None:
         raise DecodeError(source, "cannot decode: no text encoding fits these bytes")
-    text = data.decode(best.encoding, errors="replace")
+    text = data.decode(encoding, errors="replace")
     if text.count("\ufffd") > max(10, len(text) // 100):
-        raise DecodeError(source, f"cannot decode reliably (best guess {best.encoding})")
+        raise DecodeError(source, f"cannot decode reliably (best guess {encoding})")
     return text
+
+
+def _guess(data: bytes) -> str | None:
+    """The likeliest single- or multi-byte web encoding; Western (cp1252) wins ties."""
+    results = list(from_bytes(data, cp_isolation=list(_GUESSABLE)))
+    if not results:
+        return None
+    best = results[0]
+    for match in results:
+        tied = match.chaos <= best.chaos and match.coherence >= best.coherence - 0.01
+        if tied and "cp1252" in match.could_be_from_charset:
+            return "cp1252"
+    return best.encoding
+
+
+# Browsers read these declared labels as windows-1252 (WHATWG Encoding Standard).
+_AS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"})
 
 
 def _declared_charset(data: bytes) -> str | None:
     head = data[:4096]
     m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    return m.group(1).decode("ascii", "ignore").lower() if m else None
+    if not m:
+        return None
+    label = m.group(1).decode("ascii", "ignore").lower()
+    return "cp1252" if label in _AS_CP1252 else label

@@ -6,6 +6,8 @@ import json
 import re
 import zlib
 
+from warclaims.ingest.decode import utf16_order
+
 _HTML = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype html|<html|<head|<body|<meta|<div|<article|<p\b)",
     re.I | re.S,
@@ -24,23 +26,40 @@ def sniff(head: bytes) -> str:
         except zlib.error:
             return "binary"
         return "warc" if inner.startswith(b"WARC/") else "binary"
+    head = _utf16_to_utf8(head)
     stripped = head.lstrip(b"\xef\xbb\xbf").lstrip()
     if stripped.startswith(b"<?xml") or stripped.startswith(b"<rss") or stripped.startswith(b"<feed"):
         if _FEED.search(head[:4096]):
             return "feed"
-    if _HTML.search(head[:4096]) or re.search(rb"<html\b|<body\b|</p>", head[:8192], re.I):
+    if _HTML.search(head[:4096]):
         return "html"
-    if stripped.startswith(b"{"):
-        first = stripped.split(b"\n", 1)[0]
-        try:
-            obj = json.loads(first)
-        except ValueError:
-            obj = None
-        if isinstance(obj, dict) and ("text" in obj or "html" in obj):
-            return "jsonl"
+    if stripped.startswith(b"{") and _json_record(stripped.split(b"\n", 1)[0]):
+        return "jsonl"
     if _HEADER.match(head.lstrip(b"\xef\xbb\xbf")):
         return "scraped"
+    if re.search(rb"<html\b|<body\b|</p>", head[:8192], re.I):
+        return "html"
     return "text"
+
+
+def _json_record(first_line: bytes) -> bool:
+    """True when the line is a JSON object with a 'text' or 'html' field."""
+    try:
+        obj = json.loads(first_line)
+    except ValueError:
+        return False
+    return isinstance(obj, dict) and ("text" in obj or "html" in obj)
+
+
+def _utf16_to_utf8(head: bytes) -> bytes:
+    """UTF-16 bytes (with or without BOM) re-encoded as UTF-8, so the patterns below apply."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        enc = "utf-16"
+    else:
+        enc = utf16_order(head[:4096])
+        if enc is None:
+            return head
+    return head[: len(head) // 2 * 2].decode(enc, errors="ignore").lstrip("\ufeff").encode("utf-8")
 
 
 def _gunzip_head(head: bytes) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -44,8 +45,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Rejection]:
             published = f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
 
         def make(content=content, key=key, where=where, entry=entry, published=published):
-            html = f"<html><body><article><h1>{entry.get('title', '')}</h1>{content}</article></body></html>"
-            text = _html_text(html)
+            text = _entry_text(entry.get("title", ""), content)
             doc = build.from_text(text, doc_id=stable_id(key), source=where,
                                   url=entry.get("link"), published=published,
                                   title=entry.get("title"))
@@ -55,21 +55,37 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Rejection]:
         yield _guard(where, make)
 
 
-def _html_text(html: str) -> str:
+_ENTRY_BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote")
+
+
+def _entry_text(title: str, content: str) -> str:
+    """A feed entry as page text: its title line, then one line per block of its content.
+
+    Content without block elements (a plain-text summary) is kept whole.
+    """
     from lxml import html as lxml_html
 
-    tree = lxml_html.fromstring(html)
-    blocks = [" ".join(el.text_content().split()) for el in tree.iter("p", "h1", "h2", "li")]
-    return "\n".join(b for b in blocks if b) or " ".join(tree.text_content().split())
+    blocks: list[str] = []
+    if content.strip():
+        tree = lxml_html.fragment_fromstring(content, create_parent="div")
+        blocks = [" ".join(el.text_content().split()) for el in tree.iter(*_ENTRY_BLOCKS)]
+        blocks = [b for b in blocks if b] or [" ".join(tree.text_content().split())]
+    return "\n".join(line for line in (" ".join(title.split()), *blocks) if line)
 
 
 def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | Rejection]:
     """Each HTML response record of a WARC (plain or gzipped) becomes a document; streamed."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
+    # warcio fails on a cut-off record in several ways (a missing header gives AttributeError)
+    broken = (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, ValueError,
+              AttributeError, zlib.error)
+
+    n = 0
     try:
-        for n, record in enumerate(ArchiveIterator(stream)):
+        for n, record in enumerate(ArchiveIterator(stream), start=1):
             if record.rec_type != "response":
                 continue
             ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
@@ -81,10 +97,15 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Documen
             if len(data) > max_bytes:
                 yield Rejection(where, f"record larger than {max_bytes} bytes", TooLarge.reason)
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than the record declares
+                yield Rejection(where, "WARC record is cut off (truncated archive)", "corrupt")
+                continue
             yield _guard(where, lambda data=data, url=url, where=where: build.from_html(
                 decode(data, where), doc_id=stable_id(url), source=where, url=url))
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        yield Rejection(source, f"truncated or corrupt WARC archive: {exc}", "corrupt")
+    except broken as exc:
+        detail = "" if isinstance(exc, AttributeError) else f": {exc}"
+        yield Rejection(source, f"truncated or corrupt WARC archive after record {n}{detail}",
+                        "corrupt")
 
 
 def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | Rejection]:
@@ -106,14 +127,16 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Docume
             continue
         key = str(obj.get("id") or obj.get("url") or where)
         doc_id = str(obj["id"]) if obj.get("id") else stable_id(key)
+        published = str(obj["date"])[:10] if obj.get("date") else None
         if obj.get("html"):
-            yield _guard(where, lambda obj=obj, doc_id=doc_id, where=where: build.from_html(
-                obj["html"], doc_id=doc_id, source=where, url=obj.get("url")))
+            yield _guard(where, lambda obj=obj, doc_id=doc_id, where=where, day=published:
+                         build.from_html(str(obj["html"]), doc_id=doc_id, source=where,
+                                         url=obj.get("url"), published=day))
         else:
-            yield _guard(where, lambda obj=obj, doc_id=doc_id, where=where: build.from_text(
-                obj["text"], doc_id=doc_id, source=where, url=obj.get("url"),
-                published=(obj.get("date") or None) and str(obj["date"])[:10],
-                title=obj.get("title")))
+            yield _guard(where, lambda obj=obj, doc_id=doc_id, where=where, day=published:
+                         build.from_text(str(obj["text"]), doc_id=doc_id, source=where,
+                                         url=obj.get("url"), published=day,
+                                         title=obj.get("title")))
 
 
 __all__ = ["read_feed", "read_jsonl", "read_warc", "sniff", "stable_id"]

@@ -7,6 +7,7 @@ ones; a killed process loses at most the document it was writing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -18,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from warclaims.analyze import copies
-from warclaims.analyze.merge import claim_kind, find_group, party_key
+from warclaims.analyze.merge import claim_kind, find_group, party_key, running_total
 from warclaims.model import Claim, Document, Location, Party, Rejection
 from warclaims.store import schema
 from warclaims.store.db import Store
@@ -164,7 +165,7 @@ def _insert_document(conn: Connection, doc: Document, digest: str, run_id: str,
         source_id = sha1("source", doc.publisher.strip().lower())[:16]
         _upsert(conn, schema.sources, [{"source_id": source_id, "name": doc.publisher}],
                 ["source_id"])
-    conn.execute(schema.documents.insert().values(
+    conn.execute(schema.documents.insert(), dict(
         doc_id=doc.doc_id, content_sha1=digest, raw_sha1=doc.raw_sha1, title=doc.title,
         authors="\n".join(doc.authors), published=doc.published, publisher=doc.publisher,
         source_id=source_id, language=doc.language, url=doc.url, origin=doc.source,
@@ -193,8 +194,10 @@ def _insert_claims(conn: Connection, doc: Document, found: list[Claim], root: st
             continue
         seen.add(claim.claim_id)
         row = _claim_row(conn, claim, root)
+        if running_total(conn, row):
+            row["kind"] = "cumulative"
         row["group_id"] = find_group(conn, row) or claim.claim_id
-        conn.execute(schema.claims.insert().values(**row))
+        conn.execute(schema.claims.insert(), row)
         if claim.mentions:
             conn.execute(schema.mentions.insert(), [
                 {"claim_id": claim.claim_id, "seq": i, "section": m.section,
@@ -249,14 +252,18 @@ def _place(conn: Connection, loc: Location | None) -> str | None:
     return pid
 
 
+@functools.cache
+def _upsert_statement(dialect: str, table: sa.Table, keys: tuple[str, ...],
+                      update: tuple[str, ...]) -> sa.Executable:
+    mod = sqlite if dialect == "sqlite" else postgresql
+    stmt = mod.insert(table)
+    if update:
+        return stmt.on_conflict_do_update(
+            index_elements=list(keys), set_={c: stmt.excluded[c] for c in update})
+    return stmt.on_conflict_do_nothing(index_elements=list(keys))
+
+
 def _upsert(conn: Connection, table: sa.Table, rows: list[dict[str, object]],
             keys: list[str], update: tuple[str, ...] = ()) -> None:
     """Insert rows, ignoring (or updating ``update`` columns of) rows whose keys exist."""
-    mod = sqlite if conn.dialect.name == "sqlite" else postgresql
-    stmt = mod.insert(table).values(rows)
-    if update:
-        stmt = stmt.on_conflict_do_update(
-            index_elements=keys, set_={c: stmt.excluded[c] for c in update})
-    else:
-        stmt = stmt.on_conflict_do_nothing(index_elements=keys)
-    conn.execute(stmt)
+    conn.execute(_upsert_statement(conn.dialect.name, table, tuple(keys), update), rows)

@@ -147,7 +147,11 @@ claims = sa.Table(
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Index("ix_claims_doc_id", "doc_id"),
     sa.Index("ix_claims_group_id", "group_id"),
-    sa.Index("ix_claims_merge", "metric", "object", "subject", "claimant_key"),
+    sa.Index("ix_claims_merge", "claimant_key", "metric", "object", "subject",
+             "statement_date"),
+    sa.Index("ix_claims_series", "claimant_key", "metric", "object", "subject",
+             "period_start", "kind"),
+    sa.Index("ix_claims_metric_subject", "metric", "subject", "object"),
     sa.Index("ix_claims_statement_date", "statement_date"),
 )
 

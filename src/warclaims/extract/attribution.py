@@ -1,0 +1,336 @@
+"""Who claims a figure and whom they cite: reporting verbs, 'according to', 'citing', pronouns.
+
+Speakers are found in the dependency parse (the subject of a reporting verb, the object of
+'according to', the agent of 'cited by'); a speaker phrase becomes a Party through the
+organisation list, the dated roster of office holders and the names the document itself
+gives in full. Reporting verbs and cues are data (claim_lexicon.json).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from warclaims.extract import parties as P
+from warclaims.extract.lexicon import lexicon
+from warclaims.model import Party
+
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_PRONOUNS_GROUP = frozenset({"it", "they", "them", "we"})
+_DEFINITE_ORG = re.compile(
+    r"^(the|its|their) (ministry|agency|army|military|general staff|staff|service|office|force|"
+    r"forces|air force|command|group|alliance|administration|authorities|department|directorate|"
+    r"organi[sz]ation|monitor|project|outlet|newspaper|paper|report|statement|update|"
+    r"intelligence|brigade|unit|militia|movement|mission|government|council|committee)\b",
+    re.I,
+)
+_TITLE_WORDS = frozenset(
+    "president prime minister deputy general gen. lt. col. colonel major commander chief head "
+    "governor mayor spokesman spokeswoman spokesperson secretary senator rep. representative "
+    "adviser advisor ambassador envoy admiral marshal lieutenant sergeant captain director "
+    "defence defense foreign interior minister's ukrainian russian acting former mr mrs ms dr "
+    "prosecutor speaker chairman chair leader officer analyst journalist".split()
+)
+_NAME_RX = re.compile(
+    r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ((?:[A-Z]\. )?(?:[A-Z][a-z]+[-'’]?)+(?:-[A-Z][a-z]+)?)\b"
+)
+
+
+@dataclass
+class DocContext:
+    """What attribution needs to know about the document: full names, date, last speakers."""
+
+    text: str
+    date: str | None
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    last_person: Party | None = None
+    last_group: Party | None = None
+
+    @classmethod
+    def of(cls, text: str, date: str | None) -> DocContext:
+        names: dict[str, str] = {}
+        for m in _NAME_RX.finditer(text):
+            first, last = m.group(1), m.group(2)
+            if first.lower() in _TITLE_WORDS or first in _NOT_FIRST:
+                continue
+            names.setdefault(last, f"{first} {last}")
+        return cls(text=text, date=date, full_names=names)
+
+
+_NOT_FIRST = frozenset(
+    "The A An In On At For And But Russian Ukrainian Russia's Ukraine's North South West East "
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Kyiv Moscow".split()
+)
+
+
+@dataclass(frozen=True)
+class Speech:
+    """The attribution of one sentence."""
+
+    claimant: Party | None
+    cited: Party | None
+    verb: Token | None
+
+
+def _span_of(tok: Token) -> Span:
+    """The phrase of a speaker token, without relative clauses and trailing punctuation."""
+    drop = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i for t in c.subtree}
+    ids = [t.i for t in tok.subtree if t.i not in drop]
+    lo, hi = min(ids), max(ids)
+    doc = tok.doc
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo:hi + 1]
+
+
+def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None, Span | None, Token | None]:
+    """(claimant phrase, cited phrase, reporting verb) of a parsed sentence."""
+    lex = lexicon()
+    claim: tuple[int, Span, Token] | None = None
+    cited: Span | None = None
+    according: Span | None = None
+    for tok in sent:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low == "according" and any(c.lower_ == "to" for c in tok.children):
+            to = next(c for c in tok.children if c.lower_ == "to")
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                according = _span_of(obj)
+            continue
+        if lemma == "cite" or low in ("citing", "quoting"):
+            target = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if agent is not None:  # "X's figures, cited by Y"
+                by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if by is not None and claim is None:
+                    claim = (0, _span_of(by), tok)
+                head = tok.head
+                poss = next((c for c in head.children if c.dep_ == "poss"), None)
+                cited = _span_of(poss) if poss is not None else cited
+            elif target is not None:
+                cited = _span_of(_source_noun(target))
+            continue
+        if lemma in lex.reporting_verbs and tok.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+            if subj is None:
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if subj is None:
+                around = _adjacent_phrase(tok)
+                if around is not None:
+                    rank = _rank(tok, anchor)
+                    if claim is None or rank < claim[0]:
+                        claim = (rank, around, tok)
+                continue
+            if subj.lower_ in ("that", "which", "who", "this", "there"):
+                continue
+            rank = _rank(tok, anchor)
+            if claim is None or rank < claim[0]:
+                claim = (rank, _span_of(subj), tok)
+    for cue in ("after a report from", "in a report by", "figures from", "data from"):
+        idx = sent.text.lower().find(cue)
+        if idx >= 0 and cited is None:
+            span = sent.char_span(idx + len(cue) + 1, len(sent.text), alignment_mode="expand") \
+                if isinstance(sent, Doc) else None
+            if span is not None:
+                cited = _noun_phrase(span)
+    if claim is None and according is not None:
+        return according, cited, None
+    if claim is not None and according is not None and cited is None:
+        cited = according
+    if claim is None:
+        return None, cited, None
+    return claim[1], cited, claim[2]
+
+
+_BOUNDARY = (",", ";", ":", "—", "–", "(", '"', "“", "”")
+
+
+def _adjacent_phrase(verb: Token) -> Span | None:
+    """The speaker of an inverted or misparsed attribution: ', X said' or ', said X'."""
+    doc = verb.doc
+    lo = verb.i
+    while lo > 0 and doc[lo - 1].text not in _BOUNDARY and verb.i - lo < 9:
+        lo -= 1
+    left = doc[lo:verb.i]
+    left = doc[left.start:left.end] if len(left) else left
+    while len(left) and left[-1].pos_ in ("AUX", "ADV", "PART"):
+        left = doc[left.start:left.end - 1]
+    if len(left) and lo > 0 and doc[lo - 1].text in _BOUNDARY and any(
+        t.pos_ in ("PROPN", "NOUN", "PRON") for t in left
+    ):
+        return left
+    hi = verb.i + 1
+    while hi < len(doc) and doc[hi].text not in _BOUNDARY + (".",) and hi - verb.i < 9:
+        hi += 1
+    right = doc[verb.i + 1:hi]
+    if len(right) and right[0].pos_ in ("PROPN", "DET", "ADJ", "NOUN") and verb.i > 0 and (
+        doc[verb.i - 1].text in _BOUNDARY
+    ):
+        return right
+    return None
+
+
+_GENERIC_SOURCE = frozenset(
+    "information data figures figure report reports estimate estimates intelligence numbers "
+    "statistics assessment assessments sources source account accounts records".split()
+)
+
+
+def _source_noun(tok: Token) -> Token:
+    """'information from Ukraine's top commander' -> 'commander'."""
+    if tok.lower_ in _GENERIC_SOURCE:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+    return tok
+
+
+def _noun_phrase(span: Span) -> Span:
+    end = span.start
+    for t in span:
+        if t.is_punct or t.pos_ in ("VERB", "SCONJ", "CCONJ") and t.i > span.start:
+            break
+        end = t.i + 1
+    return span.doc[span.start:end]
+
+
+def _rank(verb: Token, anchor: Token | None) -> int:
+    """Prefer the reporting verb whose clause holds the number, then the sentence root."""
+    if anchor is not None and verb in anchor.ancestors:
+        return 0
+    if verb.dep_ == "ROOT":
+        return 1
+    return 2
+
+
+def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
+    """The Party a speaker phrase names, or None for no speaker."""
+    if span is None:
+        return None
+    text = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.I)
+    low = text.lower()
+    if low in _PRONOUNS_PERSON:
+        return ctx.last_person
+    if low in _PRONOUNS_GROUP:
+        return ctx.last_group or ctx.last_person
+    if _DEFINITE_ORG.match(span.text.strip()) and ctx.last_group is not None:
+        return ctx.last_group
+    person = _person(span, ctx, on)
+    if person is not None:
+        ctx.last_person = person
+        return person
+    org = P.organisation_info(text) or _org_in(text)
+    if org is not None:
+        party = Party(org.name, org.role, org.side)
+        ctx.last_group = party
+        return party
+    if on:
+        holder = P.Roster.load().by_role(text, _side_in(text), on)
+        if holder is not None:
+            party = Party(holder.name, holder.role, holder.side)
+            ctx.last_person = party
+            return party
+    party = _unnamed(span, text)
+    if party.name:
+        ctx.last_group = party
+    return party
+
+
+def _org_in(text: str):
+    found = P.find_organisation_mentions(text)
+    if not found:
+        return None
+    start, end, org = max(found, key=lambda f: f[1] - f[0])
+    return org if (end - start) >= 0.5 * len(text) or len(found) == 1 else None
+
+
+def _side_in(text: str) -> str | None:
+    for m in P.parties_in(text):
+        if m.code and m.kind != "enemy":
+            info = P.party_info(m.code)
+            if info and info.kind == "state":
+                return m.code
+    return None
+
+
+def _person(span: Span, ctx: DocContext, on: str | None) -> Party | None:
+    """A named person in the phrase, completed from the document and the roster."""
+    names = [t for t in span if t.ent_type_ == "PERSON" or (
+        t.pos_ == "PROPN" and t.lower_ not in _TITLE_WORDS and t.text[:1].isupper()
+    )]
+    roster = P.Roster.load()
+    ents = [e for e in span.ents if e.label_ == "PERSON"]
+    candidates = [e.text for e in ents]
+    if not candidates and names:
+        run = _last_propn_run(span)
+        if run:
+            candidates.append(run)
+    for cand in candidates:
+        cand = re.sub(r"['’]s$", "", cand).strip()
+        holder = roster.by_name(cand, on)
+        if holder is not None:
+            return Party(holder.name, holder.role, holder.side)
+        if " " not in cand and cand in ctx.full_names:
+            full = ctx.full_names[cand]
+            holder = roster.by_name(full, on)
+            if holder is not None:
+                return Party(holder.name, holder.role, holder.side)
+            cand = full
+        if P.organisation_info(cand) or P.party_code(cand):
+            continue
+        if len(cand.split()) >= 2 or cand in ctx.full_names.values():
+            role, side = _role_of(span, cand)
+            return Party(cand, role, side)
+        if ents:
+            role, side = _role_of(span, cand)
+            return Party(ctx.full_names.get(cand, cand), role, side)
+    return None
+
+
+def _last_propn_run(span: Span) -> str | None:
+    run: list[Token] = []
+    best: list[Token] = []
+    for t in span:
+        if t.pos_ == "PROPN" and t.lower_ not in _TITLE_WORDS and t.text[:1].isupper():
+            run.append(t)
+        else:
+            if len(run) >= 2:
+                best = run
+            run = []
+    if len(run) >= 2:
+        best = run
+    return " ".join(t.text for t in best) if best else None
+
+
+def _role_of(span: Span, name: str) -> tuple[str | None, str | None]:
+    rest = span.text.replace(name, " ").strip(" ,")
+    rest = re.sub(r"^(?:the|a|an)\s+", "", rest, flags=re.I).strip(" ,")
+    side = _side_in(span.text)
+    org = _org_in(span.text)
+    if org is not None and side is None:
+        side = org.side
+    return (rest[:1].upper() + rest[1:] if rest else None), side
+
+
+def _unnamed(span: Span, text: str) -> Party:
+    """An unnamed person or group ('Western officials'), or an organisation we do not list."""
+    proper = [t for t in span if t.pos_ == "PROPN"]
+    side = None if re.search(r"\bwestern\b", text, re.I) else _side_in(text)
+    if proper and len(proper) >= max(2, len(span) - 2) and not _side_only(text):
+        return Party(text, None, side)
+    return Party(None, text, side)
+
+
+def _side_only(text: str) -> bool:
+    return P.party_code(text) is not None

@@ -1,0 +1,319 @@
+"""What a number counts: metric, object, population and the counted noun, from the parse.
+
+A number is tied to its counted noun through the dependency parse (``nummod``, ``N of X``),
+and to a metric through the trigger word (verb or noun of loss, deployment or munitions use)
+closest to it in the tree. Words live in data/claim_lexicon.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from warclaims.extract.lexicon import Lexicon, lexicon
+
+PEOPLE_METRICS = ("killed", "wounded", "casualties", "captured", "missing", "deployed")
+MUNITIONS = ("drone", "missile")
+_MODALS = frozenset({"could", "can", "would", "might", "may", "will", "should", "must"})
+_BREAKDOWN_CUES = ("including", "among them", "of them", "of whom", "among whom", "among those")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    length: int  # tokens in the phrase
+    metrics: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one number reads: what it counts and through which words."""
+
+    metric: str
+    object: str
+    population: str | None
+    noun: Token | None  # the counted noun
+    trigger: Token | None
+    anchor: Token
+
+
+def anchor_token(doc: Doc | Span, start: int, end: int) -> Token | None:
+    """The token carrying the numeric core of [start, end) (character offsets in ``doc``)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    if nums:
+        return nums[-1]
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else span[-1]
+
+
+def _phrase_at(tokens: list[Token], i: int, table: dict, max_len: int) -> tuple[str, int] | None:
+    """The longest lexicon phrase starting at tokens[i] (on lower text or lemma)."""
+    for n in range(min(max_len, len(tokens) - i), 0, -1):
+        words = tokens[i:i + n]
+        if n > 1 and any(t.is_punct and t.text not in "-" for t in words):
+            continue
+        for key in (" ".join(t.lower_ for t in words), " ".join(t.lemma_.lower() for t in words)):
+            if key in table:
+                return key, n
+    return None
+
+
+def triggers(sent: Doc | Span, lex: Lexicon | None = None) -> list[Trigger]:
+    """Every metric trigger word or phrase of the sentence."""
+    lex = lex or lexicon()
+    toks = list(sent)
+    out: list[Trigger] = []
+    i = 0
+    while i < len(toks):
+        found = _phrase_at(toks, i, lex.metric_words, 4)
+        if found:
+            key, n = found
+            head = _phrase_head(toks[i:i + n])
+            out.append(Trigger(head, n, lex.metric_words[key], key))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    if a.i == b.i:
+        return 0
+    up_a = [a, *a.ancestors]
+    pos = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in pos:
+            return n + pos[t.i]
+    return 99
+
+
+def counted_noun(anchor: Token) -> Token | None:
+    """The noun a number counts: its head for '38,000 troops', X in '59 of the missiles'."""
+    lex = lexicon()
+    of = _of_object(anchor)
+    if anchor.pos_ in ("NOUN", "PROPN") and not anchor.like_num:
+        if anchor.lower_ in lex.object_words and anchor.lower_ not in _UNIT_NOUNS:
+            return anchor
+        return of or anchor
+    if of is not None:
+        return of
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "npadvmod", "appos") and (
+        anchor.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+    ):
+        head = anchor.head
+        if head.pos_ == "VERB" and head.lower_ not in lex.object_words:
+            return None
+        return head
+    if anchor.dep_ == "conj" and anchor.head.dep_ == "nummod":
+        return anchor.head.head
+    return None
+
+
+_UNIT_NOUNS = frozenset({
+    "squad", "platoon", "company", "battalion", "battalions", "regiment", "regiments", "brigade",
+    "brigades", "division", "divisions", "dozen", "dozens", "hundreds", "thousands", "scores",
+    "tens", "piece", "pieces", "unit", "units",
+})
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    if g.lower_ in ("them", "those", "whom", "which", "these", "it", "this"):
+                        return None
+                    if g.lower_ in _UNIT_NOUNS | {"tens", "thousands", "hundreds"}:
+                        return _of_object(g) or g
+                    return g
+    return None
+
+
+def object_of(noun: Token | None) -> str | None:
+    """The SPEC object of a counted noun ('pieces of equipment' -> equipment), or None."""
+    if noun is None:
+        return None
+    lex = lexicon()
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod") or t == noun]
+    words = [t for t in words if t.i >= noun.i - 3]
+    for n in range(len(words), 0, -1):
+        key = " ".join(t.lower_ for t in words[-n:])
+        if key in lex.object_words:
+            return lex.object_words[key]
+        key = " ".join([*(t.lower_ for t in words[-n:-1]), noun.lemma_.lower()])
+        if key in lex.object_words:
+            return lex.object_words[key]
+    of = _of_object(noun)
+    if of is not None and noun.lower_ in _UNIT_NOUNS:
+        return object_of(of)
+    return None
+
+
+def is_non_claim_noun(noun: Token | None) -> bool:
+    lex = lexicon()
+    return noun is not None and (
+        noun.lower_ in lex.non_claim_objects or noun.lemma_.lower() in lex.non_claim_objects
+    ) and noun.lower_ not in lex.object_words
+
+
+def population_of(noun: Token | None, obj: str, sent: Doc | Span) -> str | None:
+    """'civilian' or 'military' when the text says so; munitions and equipment are military."""
+    if obj != "personnel":
+        return "military"
+    lex = lexicon()
+    if noun is None:
+        return None
+    words = [noun, *[t for t in noun.children if t.dep_ in ("amod", "compound", "nmod")]]
+    for conj in noun.conjuncts:
+        words.append(conj)
+    of = _of_object(noun)
+    if of is not None:
+        words.append(of)
+    low = [t.lower_ for t in words]
+    if any(w in lex.civilian for w in low):
+        return "civilian"
+    if any(w in lex.military for w in low):
+        return "military"
+    return None
+
+
+def read_number(sent: Doc | Span, anchor: Token, trig: list[Trigger]) -> Reading | None:
+    """The metric, object and population of the number at ``anchor``, or None (no claim)."""
+    lex = lexicon()
+    noun = counted_noun(anchor)
+    if is_non_claim_noun(noun):
+        return None
+    obj = object_of(noun)
+    if noun is not None and obj is None and noun.lower_ in lex.metric_words:
+        obj = "personnel"
+    # the counted noun may itself say the metric ("46,000 dead", "1,020 casualties")
+    own = None
+    if noun is not None:
+        for t in trig:
+            if t.token.i == noun.i or (noun.i in range(t.token.i, t.token.i + t.length)):
+                own = t
+    focus = noun or anchor
+    best: tuple[float, Trigger, str] | None = None
+    for t in trig:
+        for metric in t.metrics:
+            if not _compatible(metric, obj):
+                continue
+            d = tree_distance(focus, t.token)
+            d2 = tree_distance(anchor, t.token)
+            score = min(d, d2) + 0.01 * abs(t.token.i - anchor.i)
+            if t is own:
+                score -= 0.5
+            if metric == "deployed":
+                score += 0.6  # a loss word near a number wins over a movement word
+            if best is None or score < best[0]:
+                best = (score, t, metric)
+    if best is None or best[0] > 6:
+        return None
+    _, trigger, metric = best
+    metric = _refine(metric, trigger, trig, obj, anchor)
+    if obj is None:
+        obj = _default_object(metric, sent, anchor)
+        if obj is None:
+            return None
+    if not _compatible(metric, obj):
+        return None
+    return Reading(metric, obj, population_of(noun, obj, sent), noun, trigger.token, anchor)
+
+
+def _compatible(metric: str, obj: str | None) -> bool:
+    if obj is None:
+        return True
+    if obj == "personnel":
+        return metric in PEOPLE_METRICS
+    if obj in MUNITIONS:
+        return metric in ("launched", "intercepted", "equipment_lost")
+    return metric == "equipment_lost"
+
+
+def _refine(metric: str, trigger: Trigger, trig: list[Trigger], obj: str | None, anchor: Token) -> str:
+    """'killed and wounded' is casualties; drones destroyed by air defence are intercepted."""
+    if metric in ("killed", "wounded"):
+        other = "wounded" if metric == "killed" else "killed"
+        for t in trig:
+            if other in t.metrics and t is not trigger and (
+                t.token in trigger.token.conjuncts or abs(t.token.i - trigger.token.i) <= 2
+            ):
+                # "300 dead and 2,700 wounded": the other word has its own number
+                if not _has_own_number(t.token, anchor):
+                    return "casualties"
+    if obj in MUNITIONS and metric == "equipment_lost" and trigger.text in (
+        "destroy", "destroyed", "neutralise", "neutralize", "hit"
+    ):
+        return "intercepted"
+    return metric
+
+
+def _has_own_number(tok: Token, anchor: Token) -> bool:
+    sent = tok.sent
+    for t in sent:
+        if t.i != anchor.i and (t.like_num or t.pos_ == "NUM") and abs(t.i - tok.i) <= 2:
+            return True
+    return False
+
+
+def _default_object(metric: str, sent: Doc | Span, anchor: Token) -> str | None:
+    if metric in PEOPLE_METRICS:
+        return "personnel"
+    lex = lexicon()
+    best = None
+    for t in sent:
+        obj = lex.object_words.get(t.lower_) or lex.object_words.get(t.lemma_.lower())
+        if obj and obj != "personnel":
+            d = tree_distance(anchor, t)
+            if best is None or d < best[0]:
+                best = (d, obj)
+    if best:
+        return best[1]
+    return "equipment" if metric == "equipment_lost" else None
+
+
+def blocked(sent: Doc | Span, reading: Reading, q_start: int) -> str | None:
+    """Why a reading is no claim (forecast, exchange, breakdown, displacement, past war)."""
+    lex = lexicon()
+    trig = reading.trigger
+    text = sent.text.lower()
+    if any(cue in text for cue in lex.past_war_cues):
+        return "past_war"
+    if trig is not None:
+        verb = trig if trig.pos_ in ("VERB", "AUX") else next(
+            (a for a in trig.ancestors if a.pos_ == "VERB"), None
+        )
+        if verb is not None:
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            if aux & _MODALS:
+                return "forecast"
+            chain = [verb, *list(verb.ancestors)[:2]]
+            if any(v.lemma_.lower() in lex.forecast_cues for v in chain if v.pos_ == "VERB"):
+                return "forecast"
+    near = [reading.anchor, *(t for t in (reading.noun, trig) if t is not None)]
+    for t in near:
+        for a in [t, *list(t.ancestors)[:3]]:
+            if a.lemma_.lower() in lex.exchange_cues or a.lower_ in lex.exchange_cues:
+                return "exchange"
+            if a.lemma_.lower() in lex.displacement_cues and a.pos_ == "VERB":
+                return "displacement"
+    noun = reading.noun
+    if noun is not None and noun.lower_ in lex.breakdown_nouns:
+        before = sent.text[:max(0, q_start)].lower()[-25:]
+        if any(cue in before for cue in _BREAKDOWN_CUES):
+            return "breakdown"
+    return None

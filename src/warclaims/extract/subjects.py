@@ -1,0 +1,106 @@
+"""Whose people or things a number counts: nationality words, force names, possessives,
+the loser of 'lose', the firer of 'launch', 'the enemy', and the claimant's adversary."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from warclaims.extract import parties as P
+from warclaims.extract.semantics import Reading
+
+_LOSER_VERBS = frozenset({"lose", "suffer", "sustain", "incur", "record", "take", "count", "bury"})
+_FIRE_VERBS = frozenset({"launch", "fire", "use", "send", "attack", "drop", "unleash", "target"})
+_LOSS_METRICS = ("killed", "wounded", "casualties", "captured", "missing", "equipment_lost")
+
+
+def _codes(text: str, side: str | None) -> list[str]:
+    out: list[str] = []
+    for m in P.parties_in(text, speaker_side=side):
+        if m.code and m.code not in out:
+            out.append(m.code)
+    return out
+
+
+def _left_phrase(tok: Token) -> str:
+    """The words before and including a noun in its phrase ('North Korean infantry soldiers')."""
+    lo = min((t.i for t in tok.subtree if t.i <= tok.i), default=tok.i)
+    return tok.doc[lo:tok.i + 1].text
+
+
+def _noun_parties(noun: Token, side: str | None) -> list[str]:
+    codes: list[str] = []
+    for n in [noun, *noun.conjuncts]:
+        for c in _codes(_left_phrase(n), side):
+            if c not in codes:
+                codes.append(c)
+    return codes
+
+
+def _verb_of(tok: Token | None) -> Token | None:
+    while tok is not None:
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _subject_phrase(verb: Token) -> str | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return verb.doc[c.left_edge.i:c.right_edge.i + 1].text
+    # "X has lost ... and suffered": subject of the first conjunct
+    if verb.dep_ == "conj":
+        return _subject_phrase(verb.head)
+    return None
+
+
+def subject_of(
+    reading: Reading, sent: Doc | Span, *, claimant_side: str | None, place_country: str | None,
+    previous_fired: tuple[str, ...] | None = None,
+) -> tuple[str, ...]:
+    """The SPEC subject (sorted codes) of a reading."""
+    side = claimant_side
+    codes: list[str] = []
+    if reading.noun is not None:
+        codes = _noun_parties(reading.noun, side)
+        if not codes and reading.noun.dep_ == "pobj":  # "59 of Russia's missiles"
+            codes = _codes(_left_phrase(reading.noun), side)
+    if not codes and reading.trigger is not None and reading.trigger.pos_ == "NOUN":
+        codes = _codes(_left_phrase(reading.trigger), side)
+    verb = _verb_of(reading.trigger) or _verb_of(reading.anchor)
+    metric = reading.metric
+    if not codes and verb is not None:
+        subj = _subject_phrase(verb)
+        subj_codes = _codes(subj, side) if subj else []
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        lemma = verb.lemma_.lower()
+        if metric in ("launched",) and subj_codes:
+            codes = subj_codes
+        elif metric == "intercepted":
+            if subj_codes:
+                codes = [a for a in (P.adversary(subj_codes[0]),) if a]
+        elif metric == "deployed" and subj_codes:
+            codes = subj_codes
+        elif (lemma in _LOSER_VERBS or passive) and subj_codes:
+            codes = subj_codes
+    if not codes and metric == "intercepted" and previous_fired:
+        codes = list(previous_fired)
+    if not codes:
+        codes = _fallback(reading, side, place_country)
+    return tuple(sorted(set(codes)))
+
+
+def _fallback(reading: Reading, side: str | None, place_country: str | None) -> list[str]:
+    if reading.population in ("civilian", None) and reading.object == "personnel":
+        if place_country:
+            return [place_country]
+        return [side] if side else []
+    if reading.metric in (*_LOSS_METRICS, "intercepted") and side:
+        adv = P.adversary(side)
+        if adv:
+            return [adv]
+    if reading.metric in ("launched", "deployed") and side:
+        return [side]
+    return [place_country] if place_country else []
