@@ -96,7 +96,6 @@ def test_jsonl_stdout_is_pure_and_each_failure_is_named(batch: dict[str, Path]) 
     assert proc.returncode == 1
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py's stderr Console wraps long lines (needs soft_wrap=True)")
 def test_error_lines_do_not_wrap_on_narrow_terminals(tmp_path: Path) -> None:
     deep = tmp_path / ("a-rather-long-folder-name-" * 3) / "missing-document-with-a-long-name.html"
     proc = run(str(deep), columns=80)

@@ -23,7 +23,8 @@ _DEFINITE_ORG = re.compile(
     r"^(the|its|their) (ministry|agency|army|military|general staff|staff|service|office|force|"
     r"forces|air force|command|group|alliance|administration|authorities|department|directorate|"
     r"organi[sz]ation|monitor|project|outlet|newspaper|paper|report|statement|update|"
-    r"intelligence|brigade|unit|militia|movement|mission|government|council|committee)\b",
+    r"intelligence|brigade|unit|militia|movement|mission|government|council|committee|"
+    r"journalists|researchers|agency|group's|ministry's)\b",
     re.I,
 )
 _TITLE_WORDS = frozenset(
@@ -38,25 +39,99 @@ _NAME_RX = re.compile(
 )
 
 
+_UNKNOWN_ORG = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the)\s+)?){1,7}"
+    r"(?:Alliance|Army|Organi[sz]ation|Ministry|Forces|Service|Project|Command|Committee|Council|"
+    r"Agency|Group|Office|Institute|Centre|Center|Monitor|Observatory|Administration|"
+    r"Directorate|Front|Movement|Mission|Network|Coalition|Brigade|Corps|Guard|Police))\b"
+)
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """A party named at some offset of the document text."""
+
+    start: int
+    party: Party
+    kind: str  # person | org
+
+
 @dataclass
 class DocContext:
-    """What attribution needs to know about the document: full names, date, last speakers."""
+    """What attribution needs to know about the document: full names, date, who was named."""
 
     text: str
     date: str | None
+    publisher: str | None = None
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    mentions: list[Mentioned] = field(default_factory=list)
     last_person: Party | None = None
     last_group: Party | None = None
+    position: int = 0  # offset of the sentence being read
 
     @classmethod
-    def of(cls, text: str, date: str | None) -> DocContext:
+    def of(cls, text: str, date: str | None, publisher: str | None = None) -> DocContext:
         names: dict[str, str] = {}
+        mentions: list[Mentioned] = []
+        roster = P.Roster.load()
         for m in _NAME_RX.finditer(text):
             first, last = m.group(1), m.group(2)
             if first.lower() in _TITLE_WORDS or first in _NOT_FIRST:
                 continue
-            names.setdefault(last, f"{first} {last}")
-        return cls(text=text, date=date, full_names=names)
+            full_name = f"{first} {last}"
+            if P.organisation_info(full_name) or P.party_code(first):
+                continue
+            names.setdefault(last, full_name)
+            holder = roster.by_name(full_name, date)
+            party = Party(holder.name, holder.role, holder.side) if holder else Party(
+                full_name, None, None)
+            mentions.append(Mentioned(m.start(), party, "person"))
+        taken: list[tuple[int, int]] = []
+        for start, end, org in P.find_organisation_mentions(text):
+            mentions.append(Mentioned(start, Party(org.name, org.role, org.side), "org"))
+            taken.append((start, end))
+        for m in _UNKNOWN_ORG.finditer(text):
+            if any(a <= m.start(1) < b or m.start(1) <= a < m.end(1) for a, b in taken):
+                continue
+            name = m.group(1).strip()
+            if len(name.split()) < 2 or name.split()[0] in ("The", "A", "An"):
+                name = re.sub(r"^(?:The|A|An)\s+", "", name)
+                if len(name.split()) < 2:
+                    continue
+            mentions.append(Mentioned(m.start(1), Party(name, None, _side_in(name)), "org"))
+        mentions.sort(key=lambda x: x.start)
+        return cls(text=text, date=date, publisher=publisher, full_names=names,
+                   mentions=mentions)
+
+    def recent(self, kind: str, word: str | None = None) -> Party | None:
+        """The latest party of ``kind`` named before the current sentence (matching ``word``)."""
+        best = None
+        for m in self.mentions:
+            if m.start >= self.position:
+                break
+            if m.kind != kind:
+                continue
+            if word and word.lower() not in (m.party.name or "").lower() and not _synonym(
+                word, m.party.name or ""
+            ):
+                continue
+            best = m.party
+        return best
+
+
+_SYNONYMS = {
+    "army": ("armed forces", "army", "military", "forces"),
+    "military": ("armed forces", "army", "military", "general staff", "ministry of defence"),
+    "journalists": ("zona", "media", "news", "meduza", "stories", "times", "journal", "post"),
+    "outlet": ("zona", "media", "news", "meduza", "stories", "times", "journal", "post"),
+    "ministry": ("ministry",),
+    "staff": ("general staff",),
+}
+
+
+def _synonym(word: str, name: str) -> bool:
+    low = name.lower()
+    return any(s in low for s in _SYNONYMS.get(word.lower(), ()))
 
 
 _NOT_FIRST = frozenset(
@@ -139,6 +214,10 @@ def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None
                 if isinstance(sent, Doc) else None
             if span is not None:
                 cited = _noun_phrase(span)
+    if claim is None and according is None:
+        label = _label(sent)
+        if label is not None:
+            return label, cited, None
     if claim is None and according is not None:
         return according, cited, None
     if claim is not None and according is not None and cited is None:
@@ -149,6 +228,23 @@ def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None
 
 
 _BOUNDARY = (",", ";", ":", "—", "–", "(", '"', "“", "”")
+
+
+_LABEL = re.compile(r"^([^:]{2,60}):\s+\S")
+
+
+def _label(sent: Doc | Span) -> Span | None:
+    """A headline label naming the speaker: 'Zelensky: 43,000 soldiers killed ...'."""
+    m = _LABEL.match(sent.text)
+    if not m:
+        return None
+    span = sent.char_span(0, len(m.group(1)), alignment_mode="contract") if isinstance(
+        sent, Doc) else None
+    if span is None or not any(t.pos_ in ("PROPN", "NOUN") for t in span):
+        return None
+    if any(t.pos_ == "VERB" for t in span) or any(t.like_num for t in span):
+        return None
+    return span
 
 
 def _adjacent_phrase(verb: Token) -> Span | None:
@@ -163,7 +259,7 @@ def _adjacent_phrase(verb: Token) -> Span | None:
         left = doc[left.start:left.end - 1]
     if len(left) and lo > 0 and doc[lo - 1].text in _BOUNDARY and any(
         t.pos_ in ("PROPN", "NOUN", "PRON") for t in left
-    ):
+    ) and left[0].pos_ not in ("ADP", "SCONJ", "VERB"):
         return left
     hi = verb.i + 1
     while hi < len(doc) and doc[hi].text not in _BOUNDARY + (".",) and hi - verb.i < 9:
@@ -221,15 +317,24 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     text = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.I)
     low = text.lower()
     if low in _PRONOUNS_PERSON:
-        return ctx.last_person
+        return ctx.last_person or ctx.recent("person")
     if low in _PRONOUNS_GROUP:
-        return ctx.last_group or ctx.last_person
-    if _DEFINITE_ORG.match(span.text.strip()) and ctx.last_group is not None:
-        return ctx.last_group
+        return ctx.last_group or ctx.recent("org") or ctx.last_person
+    definite = _DEFINITE_ORG.match(span.text.strip())
+    if definite and len(span) <= 4:
+        head = definite.group(2).split()[-1]
+        found = ctx.recent("org", head)
+        if found is None and ctx.last_group and head.lower() in (ctx.last_group.name or "").lower():
+            found = ctx.last_group
+        if found is not None:
+            ctx.last_group = found
+            return found
     person = _person(span, ctx, on)
     if person is not None:
         ctx.last_person = person
         return person
+    if ctx.publisher and ctx.publisher.lower() in low:
+        return None  # the outlet's own count is the article's voice
     org = P.organisation_info(text) or _org_in(text)
     if org is not None:
         party = Party(org.name, org.role, org.side)
@@ -241,6 +346,12 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
             party = Party(holder.name, holder.role, holder.side)
             ctx.last_person = party
             return party
+    for m in ctx.mentions:  # a longer name the document gives for this phrase
+        if m.kind == "org" and len(text.split()) >= 2 and text in (m.party.name or "") and (
+            m.party.name != text
+        ):
+            ctx.last_group = m.party
+            return m.party
     party = _unnamed(span, text)
     if party.name:
         ctx.last_group = party
@@ -299,18 +410,24 @@ def _person(span: Span, ctx: DocContext, on: str | None) -> Party | None:
 
 
 def _last_propn_run(span: Span) -> str | None:
+    """The name-like run of proper nouns holding the phrase's head (else the first one)."""
+    runs: list[list[Token]] = []
     run: list[Token] = []
-    best: list[Token] = []
     for t in span:
         if t.pos_ == "PROPN" and t.lower_ not in _TITLE_WORDS and t.text[:1].isupper():
             run.append(t)
         else:
             if len(run) >= 2:
-                best = run
+                runs.append(run)
             run = []
     if len(run) >= 2:
-        best = run
-    return " ".join(t.text for t in best) if best else None
+        runs.append(run)
+    if not runs:
+        return None
+    for r in runs:
+        if span.root in r:
+            return " ".join(t.text for t in r)
+    return " ".join(t.text for t in runs[0])
 
 
 def _role_of(span: Span, name: str) -> tuple[str | None, str | None]:

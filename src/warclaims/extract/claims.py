@@ -45,7 +45,7 @@ def extract_claims(document: Document) -> list[Claim]:
     if not cands:
         return []
     docs = list(full().pipe(u.sentence.text for u, _ in cands))
-    ctx = DocContext.of(document.text, document.published)
+    ctx = DocContext.of(document.text, document.published, document.publisher)
     country = places.country_from_text(document.text)
     parsed = {id(u): d for (u, _), d in zip(cands, docs, strict=True)}
     state = _State()
@@ -53,7 +53,7 @@ def extract_claims(document: Document) -> list[Claim]:
     for (unit, quants), sdoc in zip(cands, docs, strict=True):
         speech = _speech(unit, sdoc, ctx, units, parsed)
         for q in quants:
-            claim = _claim(document, unit, sdoc, q, speech, ctx, country, state)
+            claim = _claim(document, unit, sdoc, q, quants, speech, ctx, country, state)
             if claim is not None:
                 raw.append(claim)
     return _merge(raw)
@@ -66,6 +66,7 @@ class _State:
         self.fired: tuple[str, ...] | None = None
         self.period: Period | None = None
         self.date: str | None = None
+        self.object: str | None = None
 
 
 def _units(document: Document) -> list[Unit]:
@@ -107,6 +108,7 @@ def _trigger_stems() -> tuple[str, ...]:
 
 def _speech(unit: Unit, sdoc: Doc, ctx: DocContext, units: list[Unit], parsed: dict) -> Speech:
     on = ctx.date
+    ctx.position = unit.sentence.start if unit.base >= 0 else len(ctx.text)
     claimant_span, cited_span, verb = speakers(sdoc)
     if claimant_span is None and unit.sentence.quote_group is not None:
         # a sentence inside a multi-sentence quotation: the speaker is named elsewhere in it
@@ -125,15 +127,21 @@ def _speech(unit: Unit, sdoc: Doc, ctx: DocContext, units: list[Unit], parsed: d
 
 
 def _claim(
-    document: Document, unit: Unit, sdoc: Doc, q: QuantitySpan, speech: Speech,
+    document: Document, unit: Unit, sdoc: Doc, q: QuantitySpan, quants: list[QuantitySpan],
+    speech: Speech,
     ctx: DocContext, country: str | None, state: _State,
 ) -> Claim | None:
     anchor = anchor_token(sdoc, q.num_start, q.num_end)
     if anchor is None:
         return None
-    reading = read_number(sdoc, anchor, triggers(sdoc))
-    if reading is None or blocked(sdoc, reading, q.start):
+    others = frozenset(
+        a.i for o in quants if o is not q and (a := anchor_token(sdoc, o.num_start, o.num_end))
+    )
+    reading = read_number(sdoc, anchor, triggers(sdoc), other_anchors=others,
+                          context_object=state.object)
+    if reading is None or blocked(sdoc, reading, q.start, q.end):
         return None
+    state.object = reading.object
     text = unit.sentence.text
     location = places.resolve_location(text, country_hint=country, anchor=q.start)
     side = speech.claimant.side if speech.claimant else None

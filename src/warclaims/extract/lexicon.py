@@ -25,6 +25,8 @@ class Lexicon:
     breakdown_nouns: frozenset[str]
     displacement_cues: frozenset[str]
     past_war_cues: tuple[str, ...]
+    radar_loss_cues: tuple[str, ...]
+    rise_verbs: frozenset[str]
     max_phrase: int
 
 
@@ -58,5 +60,7 @@ def lexicon() -> Lexicon:
         breakdown_nouns=frozenset(data["breakdown_nouns"]),
         displacement_cues=frozenset(data["displacement_cues"]),
         past_war_cues=tuple(data["past_war_cues"]),
+        radar_loss_cues=tuple(data["radar_loss_cues"]),
+        rise_verbs=frozenset(data["rise_verbs"]),
         max_phrase=max(len(p.split()) for p in phrases),
     )

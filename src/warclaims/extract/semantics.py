@@ -7,6 +7,7 @@ closest to it in the tree. Words live in data/claim_lexicon.json.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -191,10 +192,14 @@ def population_of(noun: Token | None, obj: str, sent: Doc | Span) -> str | None:
     return None
 
 
-def read_number(sent: Doc | Span, anchor: Token, trig: list[Trigger]) -> Reading | None:
+def read_number(
+    sent: Doc | Span, anchor: Token, trig: list[Trigger], *,
+    other_anchors: frozenset[int] = frozenset(), context_object: str | None = None,
+) -> Reading | None:
     """The metric, object and population of the number at ``anchor``, or None (no claim)."""
     lex = lexicon()
     noun = counted_noun(anchor)
+    trig = _scope(anchor, trig, lex)
     if is_non_claim_noun(noun):
         return None
     obj = object_of(noun)
@@ -207,16 +212,23 @@ def read_number(sent: Doc | Span, anchor: Token, trig: list[Trigger]) -> Reading
             if t.token.i == noun.i or (noun.i in range(t.token.i, t.token.i + t.length)):
                 own = t
     focus = noun or anchor
+    if obj is None and noun is None and context_object is not None:
+        obj = context_object
+    np_end = max(anchor.i, noun.i if noun is not None and noun.i > anchor.i else anchor.i)
     best: tuple[float, Trigger, str] | None = None
     for t in trig:
         for metric in t.metrics:
-            if not _compatible(metric, obj):
+            if not _compatible(metric, obj, t):
                 continue
             d = tree_distance(focus, t.token)
             d2 = tree_distance(anchor, t.token)
             score = min(d, d2) + 0.01 * abs(t.token.i - anchor.i)
             if t is own:
                 score -= 0.5
+            if 0 < t.token.i - np_end <= 2 and not any(
+                np_end < i < t.token.i for i in other_anchors
+            ):
+                score -= 1.5  # "180 injured", "three people wounded"
             if metric == "deployed":
                 score += 0.6  # a loss word near a number wins over a movement word
             if best is None or score < best[0]:
@@ -224,27 +236,48 @@ def read_number(sent: Doc | Span, anchor: Token, trig: list[Trigger]) -> Reading
     if best is None or best[0] > 6:
         return None
     _, trigger, metric = best
-    metric = _refine(metric, trigger, trig, obj, anchor)
+    metric = _refine(metric, trigger, trig, obj, other_anchors)
     if obj is None:
         obj = _default_object(metric, sent, anchor)
         if obj is None:
             return None
-    if not _compatible(metric, obj):
+    if not _compatible(metric, obj, trigger):
         return None
     return Reading(metric, obj, population_of(noun, obj, sent), noun, trigger.token, anchor)
 
 
-def _compatible(metric: str, obj: str | None) -> bool:
+_LOSS_WORDS = frozenset({"lose", "lost", "loss", "losses"})
+
+
+def _compatible(metric: str, obj: str | None, trigger: Trigger | None = None) -> bool:
     if obj is None:
         return True
     if obj == "personnel":
         return metric in PEOPLE_METRICS
     if obj in MUNITIONS:
-        return metric in ("launched", "intercepted", "equipment_lost")
+        if metric == "equipment_lost":
+            return trigger is not None and trigger.text in _LOSS_WORDS
+        return metric in ("launched", "intercepted")
     return metric == "equipment_lost"
 
 
-def _refine(metric: str, trigger: Trigger, trig: list[Trigger], obj: str | None, anchor: Token) -> str:
+def _scope(anchor: Token, trig: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """'the number of civilians killed had risen to 34': the subject of 'rise' says the metric."""
+    head = anchor.head
+    verb = head.head if anchor.dep_ == "pobj" and head.lower_ in ("to", "at") else head
+    if verb.lemma_.lower() not in lex.rise_verbs and verb.lower_ not in lex.rise_verbs:
+        return trig
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return trig
+    ids = {t.i for t in subj.subtree}
+    inside = [t for t in trig if t.token.i in ids]
+    return inside or trig
+
+
+def _refine(
+    metric: str, trigger: Trigger, trig: list[Trigger], obj: str | None, other_anchors: frozenset[int]
+) -> str:
     """'killed and wounded' is casualties; drones destroyed by air defence are intercepted."""
     if metric in ("killed", "wounded"):
         other = "wounded" if metric == "killed" else "killed"
@@ -253,21 +286,13 @@ def _refine(metric: str, trigger: Trigger, trig: list[Trigger], obj: str | None,
                 t.token in trigger.token.conjuncts or abs(t.token.i - trigger.token.i) <= 2
             ):
                 # "300 dead and 2,700 wounded": the other word has its own number
-                if not _has_own_number(t.token, anchor):
+                if not any(abs(i - t.token.i) <= 3 for i in other_anchors):
                     return "casualties"
     if obj in MUNITIONS and metric == "equipment_lost" and trigger.text in (
         "destroy", "destroyed", "neutralise", "neutralize", "hit"
     ):
         return "intercepted"
     return metric
-
-
-def _has_own_number(tok: Token, anchor: Token) -> bool:
-    sent = tok.sent
-    for t in sent:
-        if t.i != anchor.i and (t.like_num or t.pos_ == "NUM") and abs(t.i - tok.i) <= 2:
-            return True
-    return False
 
 
 def _default_object(metric: str, sent: Doc | Span, anchor: Token) -> str | None:
@@ -286,7 +311,7 @@ def _default_object(metric: str, sent: Doc | Span, anchor: Token) -> str | None:
     return "equipment" if metric == "equipment_lost" else None
 
 
-def blocked(sent: Doc | Span, reading: Reading, q_start: int) -> str | None:
+def blocked(sent: Doc | Span, reading: Reading, q_start: int, q_end: int) -> str | None:
     """Why a reading is no claim (forecast, exchange, breakdown, displacement, past war)."""
     lex = lexicon()
     trig = reading.trigger
@@ -312,8 +337,16 @@ def blocked(sent: Doc | Span, reading: Reading, q_start: int) -> str | None:
             if a.lemma_.lower() in lex.displacement_cues and a.pos_ == "VERB":
                 return "displacement"
     noun = reading.noun
+    after = sent.text[q_end:q_end + 40].lower()
+    m = re.match(r"\s*(?:of (?:them|whom|those)|among them)\s+(\w+)", after)
+    if m and m.group(1) in lex.breakdown_nouns:
+        return "breakdown"
     if noun is not None and noun.lower_ in lex.breakdown_nouns:
         before = sent.text[:max(0, q_start)].lower()[-25:]
         if any(cue in before for cue in _BREAKDOWN_CUES):
             return "breakdown"
+    if reading.object in MUNITIONS and any(
+        cue in sent.text[q_start:q_end + 90].lower() for cue in lex.radar_loss_cues
+    ):
+        return "radar_loss"
     return None
