@@ -47,6 +47,21 @@ _UNKNOWN_ORG = re.compile(
 )
 
 
+_NATIONAL_ORG = re.compile(
+    r"\b[A-Z][\w.]+(?:['’]s)? (?:defen[cs]e|health|interior|foreign|emergenc(?:y|ies)) "
+    r"(?:ministry|ministers?|service)\b|\b[A-Z][\w.]+(?:['’]s)? (?:air force|general staff|"
+    r"military intelligence|armed forces|ground forces|navy|border guard)\b",
+    re.I,
+)
+
+
+_ORG_WORD = re.compile(
+    r"\b(Forces|Force|Ministry|Staff|Army|Command|Service|Agency|Office|Council|Committee|"
+    r"Project|Alliance|Organi[sz]ation|Group|Administration|Union|Nations|Front|Brigade|News|"
+    r"Times|Post|Journal|Institute|Centre|Center|Monitor|Guard|Police|Navy|Government)\b"
+)
+
+
 @dataclass(frozen=True)
 class Mentioned:
     """A party named at some offset of the document text."""
@@ -63,6 +78,7 @@ class DocContext:
     text: str
     date: str | None
     publisher: str | None = None
+    country: str | None = None
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
     mentions: list[Mentioned] = field(default_factory=list)
     last_person: Party | None = None
@@ -70,7 +86,9 @@ class DocContext:
     position: int = 0  # offset of the sentence being read
 
     @classmethod
-    def of(cls, text: str, date: str | None, publisher: str | None = None) -> DocContext:
+    def of(
+        cls, text: str, date: str | None, publisher: str | None = None, country: str | None = None
+    ) -> DocContext:
         names: dict[str, str] = {}
         mentions: list[Mentioned] = []
         roster = P.Roster.load()
@@ -98,9 +116,17 @@ class DocContext:
                 name = re.sub(r"^(?:The|A|An)\s+", "", name)
                 if len(name.split()) < 2:
                     continue
-            mentions.append(Mentioned(m.start(1), Party(name, None, _side_in(name)), "org"))
+            known = _national_org_name(name, country)
+            party = Party(known.name, known.role, known.side) if known else Party(
+                name, None, _side_in(name))
+            mentions.append(Mentioned(m.start(1), party, "org"))
         mentions.sort(key=lambda x: x.start)
-        return cls(text=text, date=date, publisher=publisher, full_names=names,
+        for m in _NATIONAL_ORG.finditer(text):
+            org = P.organisation_info(m.group(0))
+            if org is not None:
+                mentions.append(Mentioned(m.start(), Party(org.name, org.role, org.side), "org"))
+        mentions.sort(key=lambda x: x.start)
+        return cls(text=text, date=date, publisher=publisher, country=country, full_names=names,
                    mentions=mentions)
 
     def recent(self, kind: str, word: str | None = None) -> Party | None:
@@ -329,13 +355,14 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
         if found is not None:
             ctx.last_group = found
             return found
-    person = _person(span, ctx, on)
+    if ctx.publisher and ctx.publisher.lower() in low:
+        return None  # the outlet's own count is the article's voice
+    exact = P.organisation_info(text)
+    person = None if exact else _person(span, ctx, on)
     if person is not None:
         ctx.last_person = person
         return person
-    if ctx.publisher and ctx.publisher.lower() in low:
-        return None  # the outlet's own count is the article's voice
-    org = P.organisation_info(text) or _org_in(text)
+    org = exact or _org_in(text) or _national_org(text, ctx)
     if org is not None:
         party = Party(org.name, org.role, org.side)
         ctx.last_group = party
@@ -356,6 +383,32 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     if party.name:
         ctx.last_group = party
     return party
+
+
+def _national_org_name(text: str, country: str | None):
+    info = P.party_info(country) if country else None
+    for adj in (info.adjectives[:1] if info else ()):
+        org = P.organisation_info(f"{adj} {text}")
+        if org is not None:
+            return org
+    return None
+
+
+def _national_org(text: str, ctx: DocContext):
+    """'Defence Ministry', 'Air Force' without a country: the country the document speaks of."""
+    if len(text.split()) > 4:
+        return None
+    sides = [ctx.country] if ctx.country else []
+    for m in reversed(ctx.mentions):
+        if m.start < ctx.position and m.party.side and m.party.side not in sides:
+            sides.append(m.party.side)
+    for side in sides[:3]:
+        info = P.party_info(side)
+        for adj in (info.adjectives[:1] if info else ()):
+            org = P.organisation_info(f"{adj} {text}")
+            if org is not None:
+                return org
+    return None
 
 
 def _org_in(text: str):
@@ -398,7 +451,7 @@ def _person(span: Span, ctx: DocContext, on: str | None) -> Party | None:
             if holder is not None:
                 return Party(holder.name, holder.role, holder.side)
             cand = full
-        if P.organisation_info(cand) or P.party_code(cand):
+        if P.organisation_info(cand) or P.party_code(cand) or _ORG_WORD.search(cand):
             continue
         if len(cand.split()) >= 2 or cand in ctx.full_names.values():
             role, side = _role_of(span, cand)

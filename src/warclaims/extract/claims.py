@@ -45,8 +45,8 @@ def extract_claims(document: Document) -> list[Claim]:
     if not cands:
         return []
     docs = list(full().pipe(u.sentence.text for u, _ in cands))
-    ctx = DocContext.of(document.text, document.published, document.publisher)
     country = places.country_from_text(document.text)
+    ctx = DocContext.of(document.text, document.published, document.publisher, country)
     parsed = {id(u): d for (u, _), d in zip(cands, docs, strict=True)}
     state = _State()
     raw: list[Claim] = []
