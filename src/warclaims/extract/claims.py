@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from warclaims.extract import parties as P
 from warclaims.extract import places, timex
 from warclaims.extract.attribution import DocContext, Speech, resolve, speakers
 from warclaims.extract.lexicon import lexicon
@@ -22,6 +23,7 @@ from warclaims.extract.quantities import QuantitySpan, find_quantities
 from warclaims.extract.semantics import anchor_token, blocked, read_number, triggers
 from warclaims.extract.sentences import Sentence, split
 from warclaims.extract.subjects import subject_of
+from warclaims.extract.tally import TallyItem, tally_items
 from warclaims.model import Claim, Document, Evidence, Mention, Period, Quantity
 
 MENTION_SECTIONS = ("headline", "key_points")
@@ -41,22 +43,79 @@ class Unit:
 def extract_claims(document: Document) -> list[Claim]:
     """The claims of one document."""
     units = _units(document)
-    cands = [(u, qs) for u in units if (qs := _candidates(u.sentence.text))]
-    if not cands:
+    tallies = {id(u): items for u in units if u.section != "headline"
+               and (items := tally_items(u.sentence.text))}
+    cands = [(u, qs) for u in units if id(u) not in tallies and (qs := _candidates(u.sentence.text))]
+    if not cands and not tallies:
         return []
-    docs = list(full().pipe(u.sentence.text for u, _ in cands))
+    docs = list(full().pipe(u.sentence.text for u, _ in cands)) if cands else []
     country = places.country_from_text(document.text)
     ctx = DocContext.of(document.text, document.published, document.publisher, country)
     parsed = {id(u): d for (u, _), d in zip(cands, docs, strict=True)}
     state = _State()
     raw: list[Claim] = []
-    for (unit, quants), sdoc in zip(cands, docs, strict=True):
+    by_unit = {id(u): (qs, d) for (u, qs), d in zip(cands, docs, strict=True)}
+    for n, unit in enumerate(units):
+        if id(unit) in tallies:
+            raw.extend(_tally_claims(document, units, n, tallies[id(unit)], ctx, state, parsed))
+            continue
+        if id(unit) not in by_unit:
+            continue
+        quants, sdoc = by_unit[id(unit)]
         speech = _speech(unit, sdoc, ctx, units, parsed)
+        state.speech = speech
         for q in quants:
             claim = _claim(document, unit, sdoc, q, quants, speech, ctx, country, state)
             if claim is not None:
                 raw.append(claim)
+                state.subject = claim.subject
     return _merge(raw)
+
+
+def _tally_claims(
+    document: Document, units: list[Unit], n: int, items: list[TallyItem], ctx: DocContext,
+    state: _State, parsed: dict,
+) -> list[Claim]:
+    """Claims of a tally line; the sentence before it says who counts and since when."""
+    unit = units[n]
+    intro = units[n - 1] if n > 0 and units[n - 1].section == unit.section else None
+    speech = state.speech
+    period_source = unit.sentence.text
+    subject: tuple[str, ...] | None = None
+    if intro is not None:
+        idoc = parsed.get(id(intro)) or full()(intro.sentence.text)
+        intro_speech = _speech(intro, idoc, ctx, units, parsed)
+        if intro_speech.claimant is not None:
+            speech = intro_speech
+        period_source = f"{intro.sentence.text} {unit.sentence.text}"
+        codes = sorted({m.code for m in P.parties_in(intro.sentence.text) if m.code})
+        side = speech.claimant.side if speech and speech.claimant else None
+        codes = [c for c in codes if c != side]
+        subject = tuple(codes) if codes else None
+    side = speech.claimant.side if speech and speech.claimant else None
+    if subject is None:
+        adv = P.adversary(side)
+        subject = state.subject or ((adv,) if adv else ())
+    info = timex.resolve_time(period_source, document.published, doc_text=document.text,
+                              section_date=unit.section_date)
+    out = []
+    text = unit.sentence.text
+    for item in items:
+        metric = "casualties" if item.object == "personnel" else "equipment_lost"
+        start = (unit.base + unit.sentence.start) if unit.base >= 0 else unit.sentence.start
+        evidence = Evidence(text, start, start + len(text))
+        out.append(Claim(
+            doc_id=document.doc_id,
+            claim_id=hashlib.sha1(
+                f"{document.doc_id}|{unit.section}|{start}|{item.quantity.start}|{metric}".encode()
+            ).hexdigest(),
+            metric=metric, population="military", object=item.object, subject=subject,
+            quantity=item.quantity.quantity, claimant=speech.claimant if speech else None,
+            cited_source=speech.cited if speech else None, statement_date=info.statement_date,
+            period=info.period, location=None, section=unit.section, evidence=evidence,
+            confidence=0.8,
+        ))
+    return out
 
 
 class _State:
@@ -67,6 +126,8 @@ class _State:
         self.period: Period | None = None
         self.date: str | None = None
         self.object: str | None = None
+        self.speech: Speech | None = None
+        self.subject: tuple[str, ...] | None = None
 
 
 def _units(document: Document) -> list[Unit]:
