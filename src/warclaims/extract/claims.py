@@ -200,7 +200,8 @@ def _claim(
     )
     reading = read_number(sdoc, anchor, triggers(sdoc), other_anchors=others,
                           context_object=state.object)
-    if reading is None or blocked(sdoc, reading, q.start, q.end):
+    q_next = min((o.start for o in quants if o.start > q.start), default=len(sdoc.text))
+    if reading is None or blocked(sdoc, reading, q.start, q.end, q_next):
         return None
     state.object = reading.object
     text = unit.sentence.text

@@ -27,6 +27,8 @@ class Lexicon:
     past_war_cues: tuple[str, ...]
     radar_loss_cues: tuple[str, ...]
     rise_verbs: frozenset[str]
+    non_claim_verbs: frozenset[str]
+    holding_verbs: frozenset[str]
     max_phrase: int
 
 
@@ -62,5 +64,7 @@ def lexicon() -> Lexicon:
         past_war_cues=tuple(data["past_war_cues"]),
         radar_loss_cues=tuple(data["radar_loss_cues"]),
         rise_verbs=frozenset(data["rise_verbs"]),
+        non_claim_verbs=frozenset(data["non_claim_verbs"]),
+        holding_verbs=frozenset(data["holding_verbs"]),
         max_phrase=max(len(p.split()) for p in phrases),
     )

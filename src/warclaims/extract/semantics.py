@@ -75,7 +75,11 @@ def triggers(sent: Doc | Span, lex: Lexicon | None = None) -> list[Trigger]:
         if found:
             key, n = found
             head = _phrase_head(toks[i:i + n])
-            out.append(Trigger(head, n, lex.metric_words[key], key))
+            negated = (i > 0 and toks[i - 1].lower_ in ("without", "no", "zero")) or any(
+                c.dep_ == "neg" for c in head.children
+            )
+            if not negated:
+                out.append(Trigger(head, n, lex.metric_words[key], key))
             i += n
         else:
             i += 1
@@ -200,11 +204,15 @@ def read_number(
     lex = lexicon()
     noun = counted_noun(anchor)
     trig = _scope(anchor, trig, lex)
-    if is_non_claim_noun(noun):
+    if is_non_claim_noun(noun) or _pronoun_one(anchor):
+        return None
+    if anchor.head.lemma_.lower() in lex.non_claim_verbs and anchor.head.pos_ == "VERB":
         return None
     obj = object_of(noun)
     if noun is not None and obj is None and noun.lower_ in lex.metric_words:
         obj = "personnel"
+    if noun is not None and obj is None and noun.pos_ in ("NOUN", "PROPN") and noun.i != anchor.i:
+        return None  # the number counts something that is no claim object
     # the counted noun may itself say the metric ("46,000 dead", "1,020 casualties")
     own = None
     if noun is not None:
@@ -225,7 +233,7 @@ def read_number(
             score = min(d, d2) + 0.01 * abs(t.token.i - anchor.i)
             if t is own:
                 score -= 0.5
-            if 0 < t.token.i - np_end <= 2 and not any(
+            if metric != "deployed" and 0 < t.token.i - np_end <= 2 and not any(
                 np_end < i < t.token.i for i in other_anchors
             ):
                 score -= 1.5  # "180 injured", "three people wounded"
@@ -234,23 +242,49 @@ def read_number(
             if best is None or score < best[0]:
                 best = (score, t, metric)
     if best is None or best[0] > 6:
-        return None
+        return _holding(anchor, noun, obj, sent)
     _, trigger, metric = best
-    metric = _refine(metric, trigger, trig, obj, other_anchors)
+    metric = _refine(metric, trigger, trig, obj, other_anchors, anchor)
     if obj is None:
         obj = _default_object(metric, sent, anchor)
         if obj is None:
             return None
     if not _compatible(metric, obj, trigger):
         return None
-    return Reading(metric, obj, population_of(noun, obj, sent), noun, trigger.token, anchor)
+    population = population_of(noun, obj, sent)
+    if metric == "deployed" and population == "civilian":
+        return None
+    return Reading(metric, obj, population, noun, trigger.token, anchor)
 
 
 _LOSS_WORDS = frozenset({"lose", "lost", "loss", "losses"})
 
 
+def _pronoun_one(anchor: Token) -> bool:
+    """'the only one', 'no one', 'one of its aims': 'one' that counts nothing."""
+    if anchor.lower_ != "one":
+        return False
+    prev = anchor.doc[anchor.i - 1].lower_ if anchor.i > 0 else ""
+    return prev in ("the", "only", "no", "any", "every", "each", "this", "that", "which")
+
+
+def _holding(anchor: Token, noun: Token | None, obj: str | None, sent) -> Reading | None:
+    """'Hezbollah had 100,000 fighters', 'there are 11,000 troops in Kursk': a strength."""
+    lex = lexicon()
+    if noun is None or obj != "personnel":
+        return None
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubj") and head.lemma_.lower() in lex.holding_verbs:
+        pop = population_of(noun, obj, sent)
+        if pop == "military":
+            return Reading("deployed", obj, pop, noun, head, anchor)
+    return None
+
+
 def _compatible(metric: str, obj: str | None, trigger: Trigger | None = None) -> bool:
     if obj is None:
+        return True
+    if metric == "deployed":
         return True
     if obj == "personnel":
         return metric in PEOPLE_METRICS
@@ -276,7 +310,8 @@ def _scope(anchor: Token, trig: list[Trigger], lex: Lexicon) -> list[Trigger]:
 
 
 def _refine(
-    metric: str, trigger: Trigger, trig: list[Trigger], obj: str | None, other_anchors: frozenset[int]
+    metric: str, trigger: Trigger, trig: list[Trigger], obj: str | None,
+    other_anchors: frozenset[int], anchor: Token,
 ) -> str:
     """'killed and wounded' is casualties; drones destroyed by air defence are intercepted."""
     if metric in ("killed", "wounded"):
@@ -286,7 +321,9 @@ def _refine(
                 t.token in trigger.token.conjuncts or abs(t.token.i - trigger.token.i) <= 2
             ):
                 # "300 dead and 2,700 wounded": the other word has its own number
-                if not any(abs(i - t.token.i) <= 3 for i in other_anchors):
+                mine = tree_distance(anchor, t.token)
+                doc = anchor.doc
+                if not any(tree_distance(doc[i], t.token) <= mine for i in other_anchors):
                     return "casualties"
     if obj in MUNITIONS and metric == "equipment_lost" and trigger.text in (
         "destroy", "destroyed", "neutralise", "neutralize", "hit"
@@ -311,21 +348,30 @@ def _default_object(metric: str, sent: Doc | Span, anchor: Token) -> str | None:
     return "equipment" if metric == "equipment_lost" else None
 
 
-def blocked(sent: Doc | Span, reading: Reading, q_start: int, q_end: int) -> str | None:
+def blocked(
+    sent: Doc | Span, reading: Reading, q_start: int, q_end: int, q_next: int = 10**9
+) -> str | None:
     """Why a reading is no claim (forecast, exchange, breakdown, displacement, past war)."""
     lex = lexicon()
     trig = reading.trigger
     text = sent.text.lower()
-    if any(cue in text for cue in lex.past_war_cues):
+    if any(cue in text for cue in lex.past_war_cues) or re.search(r"\b1[0-8]\d\d\b|\b19[0-8]\d\b", text):
         return "past_war"
+    if re.match(r"\s*of which\b", sent.text[q_end:q_end + 12]):
+        return "subset_of_other"
+    head_lemma = reading.anchor.head.lemma_.lower()
+    if "first time" in text and head_lemma in ("exceed", "surpass", "top", "pass", "cross"):
+        return "threshold"
     if trig is not None:
         verb = trig if trig.pos_ in ("VERB", "AUX") else next(
             (a for a in trig.ancestors if a.pos_ == "VERB"), None
         )
         if verb is not None:
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-            if aux & _MODALS:
+            if aux & _MODALS and verb.lemma_ != "be":
                 return "forecast"
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+                return "conditional"
             chain = [verb, *list(verb.ancestors)[:2]]
             if any(v.lemma_.lower() in lex.forecast_cues for v in chain if v.pos_ == "VERB"):
                 return "forecast"
@@ -345,8 +391,7 @@ def blocked(sent: Doc | Span, reading: Reading, q_start: int, q_end: int) -> str
         before = sent.text[:max(0, q_start)].lower()[-25:]
         if any(cue in before for cue in _BREAKDOWN_CUES):
             return "breakdown"
-    if reading.object in MUNITIONS and any(
-        cue in sent.text[q_start:q_end + 90].lower() for cue in lex.radar_loss_cues
-    ):
+    segment = sent.text[q_start:min(q_next, q_end + 90)].lower()
+    if reading.object in MUNITIONS and any(cue in segment for cue in lex.radar_loss_cues):
         return "radar_loss"
     return None
