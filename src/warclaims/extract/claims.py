@@ -212,6 +212,8 @@ def _claim(
                          previous_fired=state.fired)
     if reading.metric == "launched":
         state.fired = subject
+    if reading.population is None and reading.object == "personnel" and _state_loser(sdoc, subject):
+        reading = replace(reading, population="military")
     info = timex.resolve_time(
         text, document.published, doc_text=document.text,
         is_stock=reading.metric == "deployed", section_date=unit.section_date,
@@ -235,6 +237,18 @@ def _claim(
         location=location, section=unit.section, evidence=evidence,
         confidence=_confidence(reading, speech, q),
     )
+
+
+def _state_loser(sdoc: Doc, subject: tuple[str, ...]) -> bool:
+    """'Russia suffered 45,680 casualties': a state's own losses are its forces'."""
+    if len(subject) != 1:
+        return False
+    for tok in sdoc:
+        if tok.lemma_ in ("lose", "suffer", "sustain", "incur") and any(
+            c.dep_ == "nsubj" and P.party_code(c.text) == subject[0] for c in tok.children
+        ):
+            return True
+    return False
 
 
 def _confidence(reading, speech: Speech, q: QuantitySpan) -> float:

@@ -181,7 +181,7 @@ def population_of(noun: Token | None, obj: str, sent: Doc | Span) -> str | None:
         return "military"
     lex = lexicon()
     if noun is None:
-        return None
+        return _sentence_population(sent)
     words = [noun, *[t for t in noun.children if t.dep_ in ("amod", "compound", "nmod")]]
     for conj in noun.conjuncts:
         words.append(conj)
@@ -189,9 +189,28 @@ def population_of(noun: Token | None, obj: str, sent: Doc | Span) -> str | None:
     if of is not None:
         words.append(of)
     low = [t.lower_ for t in words]
-    if any(w in lex.civilian for w in low):
+    civ = any(w in lex.civilian for w in low)
+    mil = any(w in lex.military for w in low)
+    if civ or mil:
+        return None if civ and mil else ("civilian" if civ else "military")
+    if noun.lower_ in ("people", "persons", "person", "individuals", "victims"):
+        return None
+    return _sentence_population(sent)
+
+
+_GENERIC_MILITARY = frozenset({"enemy", "forces", "troops", "soldiers", "army", "military",
+                               "servicemen", "fighters", "frontline", "front", "battlefield"})
+
+
+def _sentence_population(sent: Doc | Span) -> str | None:
+    """With no people noun ('1,523 casualties', '20 killed'): what the sentence is about."""
+    lex = lexicon()
+    low = [t.lower_ for t in sent]
+    civ = any(w in lex.civilian for w in low)
+    mil = any(w in lex.military or w in _GENERIC_MILITARY for w in low)
+    if civ and not mil:
         return "civilian"
-    if any(w in lex.military for w in low):
+    if mil and not civ:
         return "military"
     return None
 
@@ -254,6 +273,8 @@ def read_number(
     population = population_of(noun, obj, sent)
     if metric == "deployed" and population == "civilian":
         return None
+    if population is None and metric in ("deployed", "captured") and obj == "personnel":
+        population = "military"
     return Reading(metric, obj, population, noun, trigger.token, anchor)
 
 
