@@ -11,6 +11,9 @@ _FUNCTION_WORDS = frozenset(
     "says said say after before over under into near".split()
 )
 
+# small words inside an outlet's name: 'Institute for the Study of War', 'Voice of America'
+_MASTHEAD_LINKS = frozenset({"&", "of", "the", "and", "for", "on", "in", "de"})
+
 
 def words(line: str) -> list[str]:
     return _WORD.findall(line)
@@ -45,7 +48,9 @@ def is_masthead(line: str) -> bool:
     ws = words(line)
     if not 1 <= len(ws) <= 6 or ends_sentence(line) or any(ch.isdigit() for ch in line):
         return False
-    return all(w[0].isupper() or w.lower() in {"&", "of", "the", "and"} for w in ws if w != "&")
+    if not (ws[0][0].isupper() and ws[-1][0].isupper()):
+        return False
+    return all(w[0].isupper() or w.lower() in _MASTHEAD_LINKS for w in ws if w != "&")
 
 
 def is_headline(line: str) -> bool:

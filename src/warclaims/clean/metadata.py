@@ -10,15 +10,24 @@ from functools import cache
 
 from warclaims.clean.lines import is_masthead, words
 from warclaims.clean.rules import rules
+from warclaims.errors import DataError
 from warclaims.util.dates import find_date
 from warclaims.util.resources import load_json
 
 _BYLINE = re.compile(
-    r"^(?:[A-Z]\w+ )?(?:live blog by|words by|written by|posted by|story by|text by|by)\s+"
-    r"(?P<names>.+)$",
+    r"^(?:(?:live|words|written|posted|story|text|report|reporting|coverage|compiled|analysis|"
+    r"interview|commentary|opinion|essay|feature|blog|dispatch|live coverage|live blog|"
+    r"live updates|live reporting) )?by\s+(?P<names>.+)$",
     re.I,
 )
 _AUTHOR_LABEL = re.compile(r"^(?:author|authors|about the author)\s*:\s*(?P<names>.+)$", re.I)
+# 'By X in Kigali and Y in Kinshasa': the place after each name
+_IN_PLACE = re.compile(r"\s+(?:in|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?=\s*(?:,|\band\b|&|$))")
+# separators between the parts of a byline row: 'Rachel Cole, Lisbon | May 4, 2024 | 5 min read'
+_SEGMENT = re.compile(r"\s+[|·•]\s+")
+_TIME_CUE = re.compile(
+    r"\d{1,2}[:.]\d{2}|\b\d+\s*min\b|\bupdated\b|\bpublished\b|\bago\b|\bread\b", re.I
+)
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?: (?:[A-Z][\w'’.-]+|de|van|von|al|bin|el|der))*$")
 _NOT_NAMES = frozenset({
     "staff", "desk", "newsroom", "editors", "team", "agencies", "reporters",
@@ -39,7 +48,21 @@ _AT_OUTLET = re.compile(
     r"(?P<name>[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,4})"
 )
 _COVERS_FOR = re.compile(
-    r"\b(?:covers|reports on) [^.]{3,80} for (?:the )?(?P<name>[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,4})"
+    r"\b(?:covers|reports on|monitors|tracks|writes about|follows|analyses|analyzes) [^.]{3,80} "
+    r"for (?:the )?(?P<name>[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,4})"
+)
+# 'X is published by Y', 'a publication of Y'
+_PUBLISHED_BY = re.compile(
+    r"\b(?:is|are) (?:published|produced|edited) by (?:the )?"
+    r"(?P<name>[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|for|of|on)){0,5})"
+    r"|\ba (?:publication|project|product) of (?:the )?"
+    r"(?P<name2>[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|for|of|on)){0,5})"
+)
+# 'Rachel Cole is the Harbour Times's Lisbon correspondent'
+_POSSESSIVE_JOB = re.compile(
+    r"\b(?:is|was) (?:the )?(?P<name>[A-Z][\w&-]*(?: [A-Z&][\w&-]*){0,4})['’]s?\s"
+    r"(?:[\w-]+ ){0,3}(?:reporter|correspondent|journalist|editor|writer|analyst|columnist|"
+    r"producer|contributor|photographer|bureau chief)\b"
 )
 _GLUED = re.compile(r"^(?P<outlet>[A-Z][\w'’ &-]{2,50}?[a-z])(?P<author>[A-Z][a-z]+ [A-Z][\w'’-]+)$")
 _ABBREV_PREFIX = re.compile(r"^(?P<abbr>[A-Z]{2,6})\s+(?P<rest>[A-Z].+)$")
@@ -57,9 +80,28 @@ def outlets() -> tuple[Outlet, ...]:
     return tuple(Outlet(o["name"], tuple(o.get("aliases", ()))) for o in data["outlets"])
 
 
+@cache
+def masthead_words() -> frozenset[str]:
+    """Nouns that make a capitalised run an outlet or institution name ('Times', 'Institute')."""
+    words_ = load_json("outlets.json").get("masthead_words")
+    if not isinstance(words_, list) or not all(isinstance(w, str) and w for w in words_):
+        raise DataError("outlets.json: 'masthead_words' must be a list of non-empty strings")
+    return frozenset(w.lower() for w in words_)
+
+
+def _is_person(words_: list[str]) -> bool:
+    """2 to 4 name-shaped words, none of them an outlet noun or a job title."""
+    return (
+        2 <= len(words_) <= 4
+        and all(_NAME.match(w) for w in words_)
+        and not any(w.lower() in _NOT_NAMES or w.lower() in masthead_words() for w in words_)
+    )
+
+
 def split_names(text: str) -> list[str]:
     """'Marta Kowalczyk and Daniel Reyes' -> both names; stops at the first non-name part."""
     text = re.split(r"\s+(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|[|·•])", text)[0]
+    text = _IN_PLACE.sub("", text)
     text = re.split(r"\s+(?:in|for|at)\s+[A-Z]|\s*[,;]\s*(?:additional|editing|edited)", text)[0]
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", text)
     names = []
@@ -84,12 +126,30 @@ def split_names(text: str) -> list[str]:
 
 
 def name_line(line: str) -> list[str]:
-    """A line that is nothing but a person's name ('Olha Savchuk') as a one-author list."""
-    ws = line.split()
-    if 2 <= len(ws) <= 4 and all(_NAME.match(w) for w in ws) and not any(
-        w.lower() in _NOT_NAMES for w in ws
+    """A line that is nothing but people's names ('Olha Savchuk', 'A B, C D, and E F')."""
+    parts = [p.strip(" .") for p in re.split(r"\s*(?:,|\band\b|&)\s*", line.strip())]
+    parts = [p for p in parts if p]
+    if parts and all(_is_person(p.split()) for p in parts):
+        return parts
+    return []
+
+
+def segmented_byline(line: str) -> list[str]:
+    """Authors of a byline row with no 'By': 'Rachel Cole, Lisbon | May 4, 2024 at 16:20'.
+
+    The row has at least two parts split by |, · or •; a later part carries a date, a time or a
+    read time; the first part is names, each optionally followed by a one-word place.
+    """
+    segments = _SEGMENT.split(line.strip())
+    if len(segments) < 2 or not any(
+        _TIME_CUE.search(s) or find_date(s, None, need_year=True) for s in segments[1:]
     ):
-        return [line.strip()]
+        return []
+    parts = [p.strip(" .") for p in re.split(r"\s*(?:,|\band\b|&)\s*", segments[0]) if p.strip()]
+    names = [p for p in parts if _is_person(p.split())]
+    others = [p for p in parts if p not in names]
+    if names and parts[0] in names and all(len(p.split()) == 1 and p[0].isupper() for p in others):
+        return names
     return []
 
 
@@ -117,10 +177,10 @@ def publisher_candidates(lines: list[str], pre_title: list[str]) -> Counter[str]
         if name:
             votes[name] += 2
     for line in lines:
-        for rx in (_COPYRIGHT, _AT_OUTLET, _COVERS_FOR):
+        for rx in (_COPYRIGHT, _AT_OUTLET, _COVERS_FOR, _PUBLISHED_BY, _POSSESSIVE_JOB):
             m = rx.search(line)
             if m:
-                name = m["name"].strip(" .")
+                name = (m["name"] or m.groupdict().get("name2") or "").strip(" .")
                 name = re.sub(r"\s+(Media|Ltd|LLC|Inc|Limited|Group)\.?$", "", name)
                 if len(words(name)) <= 5:
                     votes[name] += 2
@@ -170,6 +230,10 @@ def best_publisher(votes: Counter[str]) -> str | None:
             if full != abbr and initials == abbr:
                 votes[full] += votes.pop(abbr)
                 break
+    for short in sorted(votes, key=len):  # 'the Herald' is 'Baltic Herald' named short
+        longer = [n for n in votes if n != short and re.search(rf"\b{re.escape(short)}$", n)]
+        if len(longer) == 1:
+            votes[longer[0]] += votes.pop(short)
     name, score = votes.most_common(1)[0]
     return name if score >= 3 else None
 

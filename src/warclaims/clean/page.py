@@ -22,9 +22,13 @@ from warclaims.util.dates import find_date, to_date
 
 HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$")
 _TEASER_DATE = re.compile(
-    r"\((?P<d>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)\)\s*$"
-    r"|^(?P<d2>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*(?:[-–—]\s*|$)"
+    r"(?:\(|[·|•]\s*)(?P<d>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)"
+    r"\)?\s*$"
+    r"|^(?P<d2>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*(?:[-–—|·•]\s*|$)"
 )
+# the verb after an author's name that opens an author box
+_AUTHOR_VERB = re.compile(r"^\s+(?:is|was|has|had|covers|reports|writes|monitors|tracks|edits|"
+                          r"leads|joined|previously|currently|also|lives|works|holds)\b")
 _GLUED_CREDIT = re.compile(r"[a-z][A-Z][a-z]+ [A-Z][a-z]+$")
 
 
@@ -39,6 +43,7 @@ class Page:
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     publisher: str | None = None
+    front: list[str] = field(default_factory=list)  # short lines before the body: mastheads
 
     @property
     def text(self) -> str:
@@ -64,7 +69,8 @@ def clean_page(text: str, *, published: str | None = None) -> Page:
         page.removed.append(Removed("other", lines[title_at]))
     start = (title_at + 1) if title_at is not None else 0
     _walk(lines[start:], page, ref)
-    page.publisher = meta.best_publisher(meta.publisher_candidates(lines, pre)) or page.publisher
+    votes = meta.publisher_candidates(lines, pre + page.front)
+    page.publisher = meta.best_publisher(votes) or page.publisher
     return page
 
 
@@ -114,15 +120,21 @@ def _walk(lines: list[str], page: Page, ref: date | None) -> None:
             page.removed.append(Removed("teaser", ln))
             page.sections.append(Section("teaser", teaser, _teaser_date(teaser, ref)))
             continue
-        if after_timestamp and not kind and not ends_sentence(ln) and is_headline(ln):
+        if after_timestamp and not kind and not ends_sentence(ln) and 2 <= len(words(ln)) <= 30:
             page.removed.append(Removed("other", ln))
             page.sections.append(Section("headline", ln))
             after_timestamp = False
             continue
         after_timestamp = False
+        if not kind and _is_link_row(ln):
+            kind = "navigation"
+        if not kind and body_started and _about_author(ln, page.authors):
+            kind = "author_box"
         if kind:
             if not body_started:
                 _front_matter(ln, kind, page, ref)
+                if kind == "navigation":
+                    page.front.append(ln)
             page.removed.append(Removed(kind, ln))
             if r.end_marker.match(ln) and body_started:
                 in_tail = True
@@ -137,6 +149,7 @@ def _walk(lines: list[str], page: Page, ref: date | None) -> None:
                 continue
             if not is_prose(ln) and not page.body and len(words(ln)) < 8:
                 page.removed.append(Removed("navigation", ln))
+                page.front.append(ln)
                 continue
         if in_tail:
             page.removed.append(Removed("other", ln))
@@ -149,6 +162,12 @@ def _walk(lines: list[str], page: Page, ref: date | None) -> None:
 def _front_matter(ln: str, kind: str | None, page: Page, ref: date | None) -> bool:
     """Take authors and dates from byline-zone lines; True when the line was used up."""
     names = meta.authors_from_line(ln)
+    if not names and kind in (None, "byline") and not page.authors:
+        names = meta.segmented_byline(ln)
+        if names and kind is None:
+            page.authors = names
+            page.removed.append(Removed("byline", ln))
+            return True
     if not names and kind is None and page.title and not page.authors:
         names = meta.name_line(ln)
         if names and not meta.is_outlet_name(ln):
@@ -174,6 +193,18 @@ def _front_matter(ln: str, kind: str | None, page: Page, ref: date | None) -> bo
             if agency and not page.publisher and len(agency.split()) >= 2:
                 page.publisher = agency
     return False
+
+
+def _is_link_row(line: str) -> bool:
+    """A row of short links split by '|' with no digits ('Pin key events | Auto-refresh on')."""
+    return "|" in line and not any(c.isdigit() for c in line) and is_menu(line)
+
+
+def _about_author(line: str, authors: list[str]) -> bool:
+    """A line about one of the page's own authors ('Ana Ruiz is our Madrid correspondent.')."""
+    if len(line) > 400:
+        return False
+    return any(line.startswith(a) and _AUTHOR_VERB.match(line[len(a):]) for a in authors)
 
 
 def _teaser_date(text: str, ref: date | None) -> str | None:

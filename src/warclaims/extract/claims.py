@@ -24,9 +24,17 @@ from warclaims.extract.semantics import anchor_token, blocked, read_number, trig
 from warclaims.extract.sentences import Sentence, split
 from warclaims.extract.subjects import subject_of
 from warclaims.extract.tally import TallyItem, tally_items
-from warclaims.model import Claim, Document, Evidence, Mention, Period, Quantity
+from warclaims.model import Claim, Document, Evidence, Location, Mention, Period, Quantity
 
 MENTION_SECTIONS = ("headline", "key_points")
+# Phrases that point back to a place or event named before ("the town", "over the same period").
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|that|this) (?:town|city|village|region|oblast|area|plant|site|port|district|"
+    r"settlement|province|state|capital|front|sector|direction|attack|strike|strikes|siege|"
+    r"offensive|assault|operation|battle|fighting|same period|same area|force|garrison|"
+    r"total|figure|barrage|raid|wave)\b|\bthere\b|\bof (?:them|those|that total)\b",
+    re.I,
+)
 _LEADING_LABEL = re.compile(r"^(?:[A-Z][\w ]{1,20}:\s+)(?=[A-Z\"“])")
 
 
@@ -60,6 +68,10 @@ def extract_claims(document: Document) -> list[Claim]:
             raw.extend(_tally_claims(document, units, n, tallies[id(unit)], ctx, state, parsed))
             continue
         if id(unit) not in by_unit:
+            if unit.section == "body":
+                loc = places.resolve_location(unit.sentence.text, country_hint=country)
+                if loc is not None:
+                    state.place = (loc, unit.sentence.paragraph)
             continue
         quants, sdoc = by_unit[id(unit)]
         speech = _speech(unit, sdoc, ctx, units, parsed)
@@ -128,6 +140,7 @@ class _State:
         self.object: str | None = None
         self.speech: Speech | None = None
         self.subject: tuple[str, ...] | None = None
+        self.place: tuple[Location, int] | None = None
 
 
 def _units(document: Document) -> list[Unit]:
@@ -206,6 +219,12 @@ def _claim(
     state.object = reading.object
     text = unit.sentence.text
     location = places.resolve_location(text, country_hint=country, anchor=q.start)
+    if location is None and state.place is not None and unit.section == "body":
+        place, paragraph = state.place
+        if paragraph == unit.sentence.paragraph or _BACK_REFERENCE.search(text):
+            location = place
+    elif location is not None and unit.section == "body":
+        state.place = (location, unit.sentence.paragraph)
     side = speech.claimant.side if speech.claimant else None
     subject = subject_of(reading, sdoc, claimant_side=side,
                          place_country=location.country if location else country,

@@ -757,8 +757,15 @@ def _phrase_at(low: str, phrase: str) -> int:
 
 
 def _location(place: Place, text: str) -> Location:
+    """A Location; a town keeps the spelling the text uses ('Huliaipole', not 'Hulyaypole')."""
     admin1 = place.admin1 if place.kind not in ("country", "territory", "water") else None
-    return Location(text=text, name=place.name, admin1=admin1, country=place.country,
+    name = place.name
+    written = re.sub(r"^(?:in|near|at|around|outside|over|from|across|on)\s+", "", text.strip(), flags=re.I)
+    if place.kind in ("city", "village") and written != name and re.fullmatch(
+        r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*", written
+    ):
+        name = written
+    return Location(text=text, name=name, admin1=admin1, country=place.country,
                     lat=place.lat, lon=place.lon)
 
 
