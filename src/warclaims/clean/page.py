@@ -26,6 +26,7 @@ _TEASER_DATE = re.compile(
     r"\)?\s*$"
     r"|^(?P<d2>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*(?:[-–—|·•]\s*|$)"
 )
+_LISTED_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*[|·•]")
 # the verb after an author's name that opens an author box
 _AUTHOR_VERB = re.compile(r"^\s+(?:is|was|has|had|covers|reports|writes|monitors|tracks|edits|"
                           r"leads|joined|previously|currently|also|lives|works|holds)\b")
@@ -91,6 +92,7 @@ def _walk(lines: list[str], page: Page, ref: date | None) -> None:
     r = rules()
     body_started = False
     in_teasers = False
+    teaser_day: str | None = None  # a bare date line inside a teaser block dates the next teaser
     in_tail = False
     key_points = False
     after_timestamp = False
@@ -140,9 +142,12 @@ def _walk(lines: list[str], page: Page, ref: date | None) -> None:
                 in_tail = True
             if kind in ("newsletter", "author_box", "other") and in_teasers:
                 in_teasers = False
+            if in_teasers and kind == "byline":
+                teaser_day = _bare_date(ln, ref) or teaser_day
             continue
         if in_teasers:
-            _add_teaser(ln, page, ref)
+            _add_teaser(ln, page, ref, teaser_day)
+            teaser_day = None
             continue
         if not body_started:
             if _front_matter(ln, None, page, ref):
@@ -215,19 +220,30 @@ def _teaser_date(text: str, ref: date | None) -> str | None:
     return found[0].isoformat() if found else None
 
 
-def _add_teaser(ln: str, page: Page, ref: date | None) -> None:
-    """A line inside a teaser block: a new teaser headline, or the summary of the previous one."""
+def _bare_date(line: str, ref: date | None) -> str | None:
+    """The day of a line that is only a date ('October 9, 2024', '9 October 2024')."""
+    found = find_date(line, ref, need_year=True)
+    return found[0].isoformat() if found and len(words(line)) <= 4 else None
+
+
+def _add_teaser(ln: str, page: Page, ref: date | None, day: str | None = None) -> None:
+    """A line inside a teaser block: a new teaser headline, or the summary of the previous one.
+
+    ``day`` is the date given on a line of its own just before this one.
+    """
     page.removed.append(Removed("teaser", ln))
     last = page.sections[-1] if page.sections and page.sections[-1].kind == "teaser" else None
     undated = _TEASER_DATE.sub("", ln).rstrip()  # 'Summary sentence. (March 10)'
-    is_summary = last is not None and (
+    own = _teaser_date(ln, ref)
+    dated_head = bool(_LISTED_DATE.match(ln))  # 'May 12, 2024 · Headline' opens a new teaser
+    is_summary = last is not None and not day and not dated_head and (
         bool(_TEASER_DATE.match(ln)) or (ends_sentence(undated) and not last.text.endswith("."))
-    ) and "\n" not in last.text
+    ) and "\n" not in last.text and not (last.date and own and own != last.date)
     if is_summary and last is not None:
-        date_ = last.date or _teaser_date(ln, ref)
+        date_ = last.date or own
         page.sections[-1] = Section("teaser", f"{last.text}\n{ln}", date_)
     else:
-        page.sections.append(Section("teaser", ln, _teaser_date(ln, ref)))
+        page.sections.append(Section("teaser", ln, own or day))
 
 
 def _trailing_teasers(page: Page, ref: date | None) -> None:

@@ -141,6 +141,9 @@ class _State:
         self.speech: Speech | None = None
         self.subject: tuple[str, ...] | None = None
         self.place: tuple[Location, int] | None = None
+        self.event_period: Period | None = None
+        self.claimant = None
+        self.statement_date: str | None = None
 
 
 def _units(document: Document) -> list[Unit]:
@@ -238,7 +241,8 @@ def _claim(
         is_stock=reading.metric == "deployed", section_date=unit.section_date,
         quantity_text=q.quantity.text, context_date=state.date, context_period=state.period,
     )
-    state.period, state.date = info.period, info.statement_date
+    statement_date, period = _event_time(info, reading.metric, text, unit, speech, state)
+    state.period, state.date = period, statement_date
     evidence_text = _LEADING_LABEL.sub("", text)
     shift = len(text) - len(evidence_text)
     start = unit.base + unit.sentence.start + shift if unit.base >= 0 else unit.sentence.start + shift
@@ -252,10 +256,46 @@ def _claim(
         ).hexdigest(),
         metric=reading.metric, population=reading.population, object=reading.object,
         subject=subject, quantity=quantity, claimant=speech.claimant,
-        cited_source=speech.cited, statement_date=info.statement_date, period=info.period,
+        cited_source=speech.cited, statement_date=statement_date, period=period,
         location=location, section=unit.section, evidence=evidence,
         confidence=_confidence(reading, speech, q),
     )
+
+
+EVENT_METRICS = ("killed", "wounded", "missing", "launched", "intercepted", "casualties",
+                 "equipment_lost")
+_CUMULATIVE = re.compile(
+    r"\b(since|so far|in total|total|overall|to date|throughout|in all|cumulative|altogether|"
+    r"war|invasion|campaign|conflict|month|year|years|months|weeks|daily|a day|per day|"
+    r"average|averaged)\b",
+    re.I,
+)
+
+
+def _event_time(info, metric: str, text: str, unit: Unit, speech: Speech, state: _State):
+    """A count tied to one dated event takes the event's period; 'He added' keeps the date."""
+    statement_date, period = info.statement_date, info.period
+    same_speaker = speech.claimant is not None and speech.claimant == state.claimant
+    if (info.statement_text is None and same_speaker and state.statement_date
+            and speech.verb is not None and speech.verb.lemma_ in ("add", "say", "note")
+            and re.match(r"^(?:he|she|it|they)\b", text.strip(), re.I)):
+        statement_date = state.statement_date
+        if period.end == info.statement_date:
+            period = replace(period, end=statement_date)
+    state.claimant, state.statement_date = speech.claimant, statement_date
+    if unit.section != "body" or metric not in EVENT_METRICS:
+        return statement_date, period
+    if period.text and period.start:
+        if not _CUMULATIVE.search(period.text) and not _CUMULATIVE.search(text):
+            state.event_period = period
+        return statement_date, period
+    if period.start is None and not _CUMULATIVE.search(text):
+        event = state.event_period
+        if event is not None and statement_date and event.end and event.end <= statement_date:
+            return statement_date, Period(event.start, event.end, None)
+        if statement_date:
+            return statement_date, Period(statement_date, statement_date, None)
+    return statement_date, period
 
 
 def _state_loser(sdoc: Doc, subject: tuple[str, ...]) -> bool:
