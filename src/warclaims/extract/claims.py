@@ -241,7 +241,8 @@ def _claim(
         is_stock=reading.metric == "deployed", section_date=unit.section_date,
         quantity_text=q.quantity.text, context_date=state.date, context_period=state.period,
     )
-    statement_date, period = _event_time(info, reading.metric, text, unit, speech, state)
+    statement_date, period = _event_time(info, reading.metric, q.quantity, text, unit, speech,
+                                         state)
     state.period, state.date = period, statement_date
     evidence_text = _LEADING_LABEL.sub("", text)
     shift = len(text) - len(evidence_text)
@@ -272,7 +273,9 @@ _CUMULATIVE = re.compile(
 )
 
 
-def _event_time(info, metric: str, text: str, unit: Unit, speech: Speech, state: _State):
+def _event_time(
+    info, metric: str, quantity: Quantity, text: str, unit: Unit, speech: Speech, state: _State
+):
     """A count tied to one dated event takes the event's period; 'He added' keeps the date."""
     statement_date, period = info.statement_date, info.period
     same_speaker = speech.claimant is not None and speech.claimant == state.claimant
@@ -283,7 +286,8 @@ def _event_time(info, metric: str, text: str, unit: Unit, speech: Speech, state:
         if period.end == info.statement_date:
             period = replace(period, end=statement_date)
     state.claimant, state.statement_date = speech.claimant, statement_date
-    if unit.section != "body" or metric not in EVENT_METRICS:
+    value = next((v for v in (quantity.low, quantity.high) if v is not None), None)
+    if unit.section != "body" or metric not in EVENT_METRICS or value is None or value >= 1000:
         return statement_date, period
     if period.text and period.start:
         if not _CUMULATIVE.search(period.text) and not _CUMULATIVE.search(text):
@@ -345,9 +349,15 @@ def _merge(raw: list[Claim]) -> list[Claim]:
             lk = (c.metric, c.quantity.low, c.quantity.high)
             same_teaser = [j for j, o in enumerate(out) if o.section == "teaser"
                            and (o.metric, o.quantity.low, o.quantity.high) == lk]
-            if same_teaser:  # a teaser headline repeated by its summary line
+            if same_teaser:  # a teaser headline repeated by its summary line: keep the summary
                 j = same_teaser[0]
-                out[j] = replace(out[j], mentions=(*out[j].mentions, Mention(c.section, c.evidence)))
+                old = out[j]
+                if len(c.evidence.text) > len(old.evidence.text):
+                    out[j] = replace(c, mentions=(*old.mentions, Mention(old.section, old.evidence)))
+                    index = {k2: v for k2, v in index.items() if v != j}
+                    index[k] = j
+                else:
+                    out[j] = replace(old, mentions=(*old.mentions, Mention(c.section, c.evidence)))
                 continue
         index[k] = len(out)
         loose.setdefault((c.metric, c.quantity.low, c.quantity.high), len(out))
