@@ -783,7 +783,22 @@ def resolve_location(sentence: str, *, country_hint: str | None = None,
     pick = _choose(_mentions(sentence, gaz, lex, country_hint), gaz, anchor)
     if pick is None:
         return _generic(sentence, gaz, lex, country_hint)
-    return _location(pick.place, sentence[pick.start:pick.end])
+    end = pick.end
+    tail = _ADMIN_TAIL.match(sentence, end)
+    if tail and pick.place.admin1 and tail.group(1).split()[0] in pick.place.admin1:
+        end = tail.end()
+    text = sentence[pick.start:end]
+    if sentence[end:end + 2] in ("’s", "'s") and ", " in text:  # "Oblast, Ukraine’s chief"
+        text = text.rsplit(", ", 1)[0]
+    text = re.sub(r"^(?:into|onto|to)\s+", "", text, flags=re.I)
+    return _location(pick.place, text)
+
+
+# ", in Kursk region" after a town: the oblast that places it, part of the location phrase.
+_ADMIN_TAIL = re.compile(
+    r",? (?:in|of) (?:the )?((?:[A-Z][\w'’-]+ )+)(?:region|oblast|province|governorate|state)\b",
+    re.I,
+)
 
 
 def place_mentions(sentence: str, *, country_hint: str | None = None,
