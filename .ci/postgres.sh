@@ -1,6 +1,5 @@
 # Source me (". .ci/postgres.sh"): installs Debian's PostgreSQL, starts it, creates the
 # test database and exports WARCLAIMS_TEST_PG for the store test suite.
-set -e
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
@@ -18,4 +17,3 @@ su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\""
 su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='warclaims_test'\"" \
     | grep -q 1 || su postgres -c "createdb warclaims_test"
 export WARCLAIMS_TEST_PG="postgresql+psycopg://postgres:postgres@localhost/warclaims_test"
-set +e

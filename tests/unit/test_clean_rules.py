@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from warclaims.clean.metadata import authors_from_line, dateline, masthead_name
+from warclaims.clean.metadata import (
+    authors_from_line,
+    best_publisher,
+    dateline,
+    masthead_name,
+    name_line,
+    publisher_candidates,
+    segmented_byline,
+)
 from warclaims.clean.page import clean_page
 from warclaims.clean.rules import rules
 
@@ -266,3 +274,273 @@ def test_dateline_is_not_a_sentence() -> None:
 ])
 def test_masthead_publisher(line: str, name: str | None) -> None:
     assert masthead_name(line) == name
+
+
+# --- rules added for other outlets' layouts (each with lines that must stay in the body) -----
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # navigation: 'Go to' links, live-blog controls, share rows behind a label, 'Tap here' links
+    ("Go to navigation", "navigation"),
+    ("Hide older posts", "navigation"),
+    ("Auto-update off", "navigation"),
+    ("Pass it on: Viber / Signal / Email", "navigation"),
+    ("Tap here to open the live map of air raid alerts.", "navigation"),
+    # bylines: other prefixes before 'by', read times written out
+    ("Commentary by Ruth Adeyemi", "byline"),
+    ("7 minutes to read", "byline"),
+    # picture credits in brackets with other labels
+    ("A drone view of the bridge after the strike. (Still: video released by the navy)", "caption"),
+    ("Smoke over the refinery on Sunday. (Screengrab: Telegram)", "caption"),
+    # newsletters, sign-ups and money appeals
+    ("Get our weekend digest of the war in Sudan", "newsletter"),
+    ("Yes, sign me up", "newsletter"),
+    ("The Baltic Brief arrives in your inbox each Tuesday.", "newsletter"),
+    ("Enjoying our coverage? Become a member from £4 a month.", "newsletter"),
+    ("Support independent journalism in Georgia", "newsletter"),
+    ("Give once or give monthly", "newsletter"),
+    ("Follow our Kharkiv bureau on Bluesky: @kharkivbureau", "newsletter"),
+    # author and publication boxes
+    ("About the authors: Mei Lin and Tomas Berg report from Taipei.", "author_box"),
+    ("Frontline Notes is published each Monday and Thursday.", "author_box"),
+    # consent notices, reference lists, report notes and disclaimers
+    ("Cookies keep our journalism free. Got it", "other"),
+    ("We and 140 partners access information on your device. Agree | Disagree", "other"),
+    ("[12] https://www.mil.gov.ua/news/2025/03/16/strike-report", "other"),
+    ("14. t.me/example_channel/551; www.example.org/report.pdf", "other"),
+    ("www.example.org/sitrep-2025-03-16", "other"),
+    ("Information cut-off: 18:00 local time, 16 March.", "other"),
+    ("We do not comment on unconfirmed reports of casualties.", "other"),
+    ("This interview first appeared in our Sunday magazine.", "other"),
+    ("Data sources: ACLED, local authorities", "other"),
+    ("Have a story? Send us your tips at the address below.", "other"),
+])
+def test_other_outlets_boilerplate(line: str, expected: str) -> None:
+    assert kind(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Go to the shelters when the sirens sound, the governor urged residents.",
+    "Show trials of captured fighters resumed in Donetsk on Monday, the ombudsman said.",
+    "Channels used: Telegram, WhatsApp and Signal, the investigators found.",
+    "Clicking sounds were heard before the blast, witnesses said.",
+    "Shelling by Russian forces killed two people in Kherson.",
+    "The strike hit a depot (the second this month) near the port, officials said.",
+    "Get out now, the soldiers shouted as the shelling began.",
+    "Complaints flooded the ministry's inbox after the decision, an official said.",
+    "Germany pledged to donate 500 million euros a year to Kyiv's air defence.",
+    "Support for the ceasefire fell to 30 percent, the poll found.",
+    "Follow the river south and you reach the front line, soldiers said.",
+    "The casualty list is published every week by the ministry.",
+    "Volunteers handed out tea and cookies to residents sheltering in the metro.",
+    "The video was posted on t.me/rybar, the channel said, and later deleted.",
+    "The cut-off town had no water for a week, the mayor said.",
+    "We do not know how many people are under the rubble, the mayor said.",
+    "This report was compiled from satellite images, the monitors said.",
+    "Data from the UN shows that 300 civilians were killed in March.",
+    "Residents send tips about drone launches to the police, officials said.",
+    "Recommended evacuation routes were closed by shelling on Tuesday.",
+])
+def test_body_sentences_of_the_new_rules_stay(line: str) -> None:
+    assert kind(line) is None
+    assert not rules().inline_teaser.match(line)
+    assert not rules().teaser_marker.match(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Also on Harbour Times", "From our archives", "Last week's briefings", "Yesterday's report",
+])
+def test_new_teaser_markers(line: str) -> None:
+    assert rules().teaser_marker.match(line)
+
+
+def test_also_in_place_sentence_is_no_teaser_marker() -> None:
+    assert not rules().teaser_marker.match("Also in Kherson, two people were wounded by shelling")
+
+
+@pytest.mark.parametrize("line", [
+    "Don't miss: How Finland rebuilt its civil defence",
+    "Podcast: Inside the siege of El Fasher",
+    "Recommended: The drone war over the Black Sea",
+])
+def test_new_inline_teasers(line: str) -> None:
+    assert rules().inline_teaser.match(line)
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Commentary by Ruth Adeyemi", ["Ruth Adeyemi"]),
+    ("Live coverage by Mirela Stan and Jonas Weber", ["Mirela Stan", "Jonas Weber"]),
+    ("By Ana Ruiz in Valencia and Tomás Ferreira in Porto | 3 March 2025",
+     ["Ana Ruiz", "Tomás Ferreira"]),
+    ("Shelling by Russian forces killed two people in Kherson.", []),
+])
+def test_byline_prefixes_and_places(line: str, names: list[str]) -> None:
+    assert authors_from_line(line) == names
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Ingrid Solberg, Tomás Ferreira and Aiko Mori", ["Ingrid Solberg", "Tomás Ferreira", "Aiko Mori"]),
+    ("Ingrid Solberg", ["Ingrid Solberg"]),
+    ("Kharkiv Oblast, Sumy Oblast and Chernihiv Oblast", []),
+    ("Harbour Times", []),
+    ("Centre for Baltic Security", []),
+])
+def test_name_list_lines(line: str, names: list[str]) -> None:
+    assert name_line(line) == names
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Tomás Ferreira, Lisbon · 3 March 2025 · 6 min read", ["Tomás Ferreira"]),
+    ("Mei Lin and Tomas Berg | Updated 09:40", ["Mei Lin", "Tomas Berg"]),
+    ("Kharkiv Oblast | 3 March 2025", []),
+    ("Ana Ruiz | Energy reporter", []),
+    ("Latest | Oldest | Key moments", []),
+])
+def test_byline_rows_without_by(line: str, names: list[str]) -> None:
+    assert segmented_byline(line) == names
+
+
+REPORT_PAGE = f"""Weekly Threat Picture: Kaliningrad, 10-16 March 2025
+Centre for Baltic Security
+Ingrid Solberg, Tomás Ferreira and Aiko Mori
+March 17, 2025
+Tap here to open the interactive map of reported incidents.
+Information cut-off: 18:00 local time, 16 March.
+{BODY_1}
+{BODY_2}
+We do not comment on unconfirmed reports of casualties.
+[1] https://www.example.org/osce/2025/03/16
+[2] t.me/example_channel/551
+"""
+
+
+def test_report_page_masthead_under_title_and_name_list() -> None:
+    page = clean_page(REPORT_PAGE)
+    assert page.title == "Weekly Threat Picture: Kaliningrad, 10-16 March 2025"
+    assert page.authors == ["Ingrid Solberg", "Tomás Ferreira", "Aiko Mori"]
+    assert page.published == "2025-03-17"
+    assert page.publisher == "Centre for Baltic Security"
+    assert page.body == [BODY_1, BODY_2]
+
+
+COLUMN_PAGE = f""" date 2025-04-02 Go to content
+Atlantic Sentinel
+World | Europe | Defence
+Drone strikes on the Black Sea coast: the week in numbers
+Tomás Ferreira, Lisbon | April 2, 2025 at 08:10 | Updated 09:40
+Pass it on: Viber / Signal / Email
+{BODY_1}
+{BODY_2}
+Sea Watch is published each Wednesday. Send us your tips.
+Tomás Ferreira tracks naval warfare for the Atlantic Sentinel.
+Also on Atlantic Sentinel
+April 1, 2025 · Navy says it sank two landing craft
+March 30, 2025 · Port of Odesa reopens after strike
+From the archive
+March 2, 2025
+Navy: 12 drone boats destroyed in a month
+The navy said its crews destroyed 12 drone boats in February.
+"""
+
+
+def test_column_page_metadata_and_body() -> None:
+    page = clean_page(COLUMN_PAGE)
+    assert page.title == "Drone strikes on the Black Sea coast: the week in numbers"
+    assert page.authors == ["Tomás Ferreira"]
+    assert page.publisher == "Atlantic Sentinel"
+    assert page.body == [BODY_1, BODY_2]
+    kinds = {r.text: r.kind for r in page.removed}
+    assert kinds["Go to content"] == "navigation"
+    assert kinds["Tomás Ferreira tracks naval warfare for the Atlantic Sentinel."] == "author_box"
+    assert kinds["Sea Watch is published each Wednesday. Send us your tips."] == "author_box"
+
+
+def test_dated_teaser_rows_stay_apart_and_a_date_line_dates_the_next_teaser() -> None:
+    teasers = [(s.text, s.date) for s in clean_page(COLUMN_PAGE).sections if s.kind == "teaser"]
+    assert ("April 1, 2025 · Navy says it sank two landing craft", "2025-04-01") in teasers
+    assert ("March 30, 2025 · Port of Odesa reopens after strike", "2025-03-30") in teasers
+    assert ("Navy: 12 drone boats destroyed in a month\n"
+            "The navy said its crews destroyed 12 drone boats in February.", "2025-03-02") in teasers
+
+
+def test_author_box_needs_one_of_the_pages_own_authors() -> None:
+    other = "Pavel Horak tracks naval warfare for the Kyiv Post, he told the court."
+    page = clean_page(COLUMN_PAGE.replace("Also on Atlantic Sentinel", other + "\nAlso on X"))
+    assert other in page.body
+
+
+LIVE_ROWS_PAGE = f"""Delta Wire
+Live: Floods and strikes in Odesa region
+Live coverage by Mirela Stan and Jonas Weber
+{BODY_1}
+Latest first | Key moments only
+09:05
+Dam breach
+{BODY_2}
+Tanks | 9,912 | +4
+"""
+
+
+def test_live_controls_short_headlines_and_tables() -> None:
+    page = clean_page(LIVE_ROWS_PAGE, published="2025-04-02")
+    assert page.authors == ["Mirela Stan", "Jonas Weber"]
+    assert "Latest first | Key moments only" not in page.body
+    assert ("headline", "Dam breach") in [(s.kind, s.text) for s in page.sections]
+    assert page.body == [BODY_1, BODY_2, "Tanks | 9,912 | +4"]  # a table row with figures stays
+
+
+@pytest.mark.parametrize(("front", "lines", "name"), [
+    ([], ["Sea Watch is published by the Atlantic Sentinel Group."], "Atlantic Sentinel"),
+    ([], ["Mei Lin is the Harbour Times's Taipei correspondent.", "Harbour Times"], "Harbour Times"),
+    # 'the Sentinel' is the masthead's name said short: its votes go to the full name
+    (["Atlantic Sentinel"], ["Mei Lin is the Sentinel's Taipei correspondent."], "Atlantic Sentinel"),
+])
+def test_publisher_from_author_and_publication_boxes(
+    front: list[str], lines: list[str], name: str
+) -> None:
+    text = [*front, BODY_1, *lines, BODY_2]
+    assert best_publisher(publisher_candidates(text, front)) == name
+
+
+def test_person_is_not_a_publisher() -> None:
+    text = [BODY_1, "Mei Lin is a Taipei correspondent.", BODY_2]
+    assert best_publisher(publisher_candidates(text, [])) is None
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Image source, Getty Images", "caption"),
+    ("Media caption, Footage shows the aftermath", "caption"),
+    ("REUTERS/Gleb Garanich", "caption"),
+    ("Photos: Ivan Petrenko", "caption"),
+    ("Sources: General Staff, regional administrations", "caption"),
+    ("Story continues below advertisement", "navigation"),
+    ("Related Topics", "navigation"),
+    ("Read this article in Ukrainian", "navigation"),
+    ("Load more", "navigation"),
+    ("3 new updates", "navigation"),
+    ("Was this article helpful? Yes No", "navigation"),
+    ("A+ A-", "navigation"),
+    ("Translated from Russian by Olena Marchuk", "byline"),
+    ("Last update: 14:20", "byline"),
+    ("Join our WhatsApp channel for the latest", "newsletter"),
+    ("Our journalism is free for everyone. Please consider a donation.", "newsletter"),
+    ("Help us keep reporting from the front line", "newsletter"),
+    ("Contact the reporters: desk@example.org", "author_box"),
+    ("Disclaimer: the views expressed are the author's own.", "other"),
+])
+def test_common_page_furniture(line: str, expected: str) -> None:
+    assert kind(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Images from the scene showed a crater in the courtyard, the police said.",
+    "Sources in the ministry said 40 soldiers were killed in the strike.",
+    "Advertisements for army contracts now promise bonuses of 2 million roubles.",
+    "Read the report and you will see the numbers do not add up, he said.",
+    "Translated into figures, the ministry's claim means 30 tanks a day.",
+    "Help arrived only on the third day, residents said.",
+    "Contact with the unit was lost on Tuesday, the brigade said.",
+    "Our unit lost 12 men in the assault, the commander said.",
+])
+def test_body_sentences_near_page_furniture_stay(line: str) -> None:
+    assert kind(line) is None

@@ -233,10 +233,12 @@ def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None
             rank = _rank(tok, anchor)
             if claim is None or rank < claim[0]:
                 claim = (rank, _span_of(subj), tok)
+    sent_text = sent.text
+    low_text = sent_text.lower()
     for cue in ("after a report from", "in a report by", "figures from", "data from"):
-        idx = sent.text.lower().find(cue)
+        idx = low_text.find(cue)
         if idx >= 0 and cited is None:
-            span = sent.char_span(idx + len(cue) + 1, len(sent.text), alignment_mode="expand") \
+            span = sent.char_span(idx + len(cue) + 1, len(sent_text), alignment_mode="expand") \
                 if isinstance(sent, Doc) else None
             if span is not None:
                 cited = _noun_phrase(span)
@@ -430,16 +432,16 @@ def _side_in(text: str) -> str | None:
 
 def _person(span: Span, ctx: DocContext, on: str | None) -> Party | None:
     """A named person in the phrase, completed from the document and the roster."""
-    names = [t for t in span if t.ent_type_ == "PERSON" or (
-        t.pos_ == "PROPN" and t.lower_ not in _TITLE_WORDS and t.text[:1].isupper()
-    )]
+    names = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in _TITLE_WORDS
+             and t.text[:1].isupper()]
     roster = P.Roster.load()
-    ents = [e for e in span.ents if e.label_ == "PERSON"]
-    candidates = [e.text for e in ents]
-    if not candidates and names:
+    ents = [t for t in names if roster.by_name(t.text, on) is not None]
+    candidates = []
+    if names:
         run = _last_propn_run(span)
         if run:
             candidates.append(run)
+        candidates.extend(t.text for t in ents)
     for cand in candidates:
         cand = re.sub(r"['’]s$", "", cand).strip()
         holder = roster.by_name(cand, on)

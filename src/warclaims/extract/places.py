@@ -149,6 +149,7 @@ class Gazetteer:
     def __init__(self, rows: list[list[str]], keys: dict[str, list[int]]) -> None:
         self._rows = rows
         self._cache: dict[int, Place] = {}
+        self._found: dict[str, list[tuple[Place, bool]]] = {}
         self._keys = keys
         self._countries: dict[str, Place] = {}
         self._admin1: dict[tuple[str | None, str], Place] = {}
@@ -182,8 +183,13 @@ class Gazetteer:
 
     def candidates(self, key: str) -> list[tuple[Place, bool]]:
         """(place, matched on its primary name) for an already normalised key."""
-        return [(self._place(i), True) if i >= 0 else (self._place(-1 - i), False)
-                for i in self._keys.get(key, ())]
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = [
+                (self._place(i), True) if i >= 0 else (self._place(-1 - i), False)
+                for i in self._keys.get(key, ())
+            ]
+        return list(found)
 
     def country(self, iso3: str | None) -> Place | None:
         return self._countries.get(iso3) if iso3 else None

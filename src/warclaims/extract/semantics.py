@@ -375,10 +375,11 @@ def blocked(
     """Why a reading is no claim (forecast, exchange, breakdown, displacement, past war)."""
     lex = lexicon()
     trig = reading.trigger
-    text = sent.text.lower()
+    full_text = sent.text
+    text = full_text.lower()
     if any(cue in text for cue in lex.past_war_cues) or re.search(r"\b1[0-8]\d\d\b|\b19[0-8]\d\b", text):
         return "past_war"
-    if re.match(r"\s*of which\b", sent.text[q_end:q_end + 12]):
+    if re.match(r"\s*of which\b", full_text[q_end:q_end + 12]):
         return "subset_of_other"
     head_lemma = reading.anchor.head.lemma_.lower()
     if "first time" in text and head_lemma in ("exceed", "surpass", "top", "pass", "cross"):
@@ -404,15 +405,15 @@ def blocked(
             if a.lemma_.lower() in lex.displacement_cues and a.pos_ == "VERB":
                 return "displacement"
     noun = reading.noun
-    after = sent.text[q_end:q_end + 40].lower()
+    after = full_text[q_end:q_end + 40].lower()
     m = re.match(r"\s*(?:of (?:them|whom|those)|among them)\s+(\w+)", after)
     if m and m.group(1) in lex.breakdown_nouns:
         return "breakdown"
     if noun is not None and noun.lower_ in lex.breakdown_nouns:
-        before = sent.text[:max(0, q_start)].lower()[-25:]
+        before = full_text[:max(0, q_start)].lower()[-25:]
         if any(cue in before for cue in _BREAKDOWN_CUES):
             return "breakdown"
-    segment = sent.text[q_start:min(q_next, q_end + 90)].lower()
+    segment = full_text[q_start:min(q_next, q_end + 90)].lower()
     if reading.object in MUNITIONS and any(cue in segment for cue in lex.radar_loss_cues):
         return "radar_loss"
     return None

@@ -30,6 +30,8 @@ class TallyItem:
 
 def tally_items(text: str) -> list[TallyItem]:
     """The items of a tally line (empty when ``text`` is no tally)."""
+    if sum(text.count(c) for c in "-–—:") < MIN_ITEMS:
+        return []
     found = list(_ITEM.finditer(text))
     if len(found) < MIN_ITEMS:
         return []
