@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from warclaims.clean.lines import numbers_in
 from warclaims.extract import parties as P
 from warclaims.extract import places, timex
 from warclaims.extract.attribution import DocContext, Speech, resolve, speakers
@@ -46,6 +47,7 @@ class Unit:
     section: str  # body | teaser | headline | key_points
     base: int  # offset of the sentence's container in the document text (-1 outside it)
     section_date: str | None = None
+    mention_only: bool = False  # a headline line: it can only repeat a figure, never add one
 
 
 def extract_claims(document: Document) -> list[Claim]:
@@ -53,7 +55,8 @@ def extract_claims(document: Document) -> list[Claim]:
     units = _units(document)
     tallies = {id(u): items for u in units if u.section != "headline"
                and (items := tally_items(u.sentence.text))}
-    cands = [(u, qs) for u in units if id(u) not in tallies and (qs := _candidates(u.sentence.text))]
+    cands = [(u, qs) for u in units if id(u) not in tallies and not u.mention_only
+             and (qs := _candidates(u.sentence.text))]
     if not cands and not tallies:
         return []
     docs = list(full().pipe(u.sentence.text for u, _ in cands)) if cands else []
@@ -81,7 +84,20 @@ def extract_claims(document: Document) -> list[Claim]:
             if claim is not None:
                 raw.append(claim)
                 state.subject = claim.subject
-    return _merge(raw)
+    return _add_mentions(_merge(raw), [u for u in units if u.mention_only])
+
+
+def _add_mentions(claims: list[Claim], units: list[Unit]) -> list[Claim]:
+    """Headlines, key points and teaser headlines that repeat a claim's figure: mentions."""
+    for unit in units:
+        text = unit.sentence.text
+        for q in _candidates(text):
+            for i, c in enumerate(claims):
+                if (c.quantity.low, c.quantity.high) == (q.quantity.low, q.quantity.high):
+                    ev = Evidence(text, unit.sentence.start, unit.sentence.end)
+                    claims[i] = replace(c, mentions=(*c.mentions, Mention(unit.section, ev)))
+                    break
+    return claims
 
 
 def _tally_claims(
@@ -152,11 +168,17 @@ def _units(document: Document) -> list[Unit]:
         kind = "teaser" if sec.kind == "teaser" else "key_points"
         if sec.kind == "headline":
             kind = "headline"
-        for s in split(sec.text):
-            out.append(Unit(s, kind, -1, sec.date))
+        lines = split(sec.text)
+        for n, s in enumerate(lines):
+            # a teaser's headline line repeats its summary line: a mention, not parsed
+            rest = " ".join(x.text for x in lines if x.paragraph > 0)
+            only = kind != "teaser" or (
+                n == 0 and bool(rest) and numbers_in(s.text) <= numbers_in(rest)
+            )
+            out.append(Unit(s, kind, -1, sec.date, only))
     if document.title:
         for s in split(document.title):
-            out.append(Unit(s, "headline", -1))
+            out.append(Unit(s, "headline", -1, None, True))
     return out
 
 
@@ -356,7 +378,11 @@ def _merge(raw: list[Claim]) -> list[Claim]:
         k = _key(c)
         if k in index:
             i = index[k]
-            out[i] = replace(out[i], mentions=(*out[i].mentions, Mention(c.section, c.evidence)))
+            old = out[i]
+            if c.section == old.section == "teaser" and len(c.evidence.text) > len(old.evidence.text):
+                out[i] = replace(c, mentions=(*old.mentions, Mention(old.section, old.evidence)))
+            else:
+                out[i] = replace(old, mentions=(*old.mentions, Mention(c.section, c.evidence)))
             continue
         if c.section == "teaser":
             lk = (c.metric, c.quantity.low, c.quantity.high)

@@ -239,7 +239,7 @@ def read_number(
             if t.token.i == noun.i or (noun.i in range(t.token.i, t.token.i + t.length)):
                 own = t
     focus = noun or anchor
-    if obj is None and noun is None and context_object is not None:
+    if obj is None and noun is None and context_object is not None and _refers_back(anchor):
         obj = context_object
     np_end = max(anchor.i, noun.i if noun is not None and noun.i > anchor.i else anchor.i)
     best: tuple[float, Trigger, str] | None = None
@@ -279,6 +279,20 @@ def read_number(
 
 
 _LOSS_WORDS = frozenset({"lose", "lost", "loss", "losses"})
+
+
+def _refers_back(anchor: Token) -> bool:
+    """A bare number that stands for things named before: '50 of them', 'hundreds had been'."""
+    nxt = anchor.doc[anchor.i + 1: anchor.i + 3].text.lower() if anchor.i + 1 < len(anchor.doc) else ""
+    if re.match(r"(of (them|those|these|which)|more\b|others?\b)", nxt):
+        return True
+    if anchor.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in _MUNITION_VERBS
+
+
+_MUNITION_VERBS = frozenset({"shoot", "intercept", "down", "destroy", "launch", "fire", "neutralise",
+                             "neutralize", "bring"})
 
 
 def _pronoun_one(anchor: Token) -> bool:
