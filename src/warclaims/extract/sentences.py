@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warclaims.extract.nlp import splitter
-
 _OPEN = "\"“"
 _QUOTES = re.compile(r"[\"“”]")
-# Abbreviations after which the sentencizer must not split.
-_NO_SPLIT_AFTER = re.compile(
-    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rep|Sen|"
-    r"Gov|Mr|Mrs|Ms|Dr|St|No|Vol|approx|Pres|Prof|Brig|Cmdr|Rev)\.|\b[A-Z]\.(?:[A-Z]\.)*)\s*$"
+# Abbreviations after which a full stop does not end the sentence.
+_TITLE_ABBREV = re.compile(
+    r"\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rep|Sen|Gov|Mr|Mrs|Ms|Dr|St|Pres|Prof|Brig|Cmdr|Rev|Cpl|"
+    r"Pvt|Gens|Lt\. Gen|Maj\. Gen|Brig\. Gen)\.\s*$"
 )
+_NUMBER_ABBREV = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Vol|approx|p|pp|Art)\.\s*$"
+)
+_INITIALS = re.compile(r"(?:^|\s|\()(?:[A-Z]\.){2,}\s*$")
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ def split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     group_id = 0
     for p_no, (p_start, para) in enumerate(_paragraphs(text)):
-        spans = _merge_abbrev(para, [(s.start_char, s.end_char) for s in splitter()(para).sents])
+        spans = _merge_abbrev(para, _rough_spans(para))
         open_quote = False
         current_group: int | None = None
         for a, b in spans:
@@ -59,6 +61,20 @@ def split(text: str) -> list[Sentence]:
     return out
 
 
+# A sentence ends at . ! ? (and any closing quotes or brackets) followed by space and a capital,
+# a digit or an opening quote; abbreviations are re-joined by _merge_abbrev.
+_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["“'‘(\[]?[A-Z0-9])""")
+
+
+def _rough_spans(para: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(para):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(para)))
+    return [(a, b) for a, b in spans if para[a:b].strip()]
+
+
 def _paragraphs(text: str) -> list[tuple[int, str]]:
     out = []
     for m in re.finditer(r"[^\n]+", text):
@@ -68,16 +84,16 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 
 
 def _merge_abbrev(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Undo splits after abbreviations ('Jan. 4', 'U.S. officials') and before lower case."""
+    """Undo splits after abbreviations ('Gen. Valery', 'Jan. 4', 'U.S. Navy')."""
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         if merged:
             prev_a, _ = merged[-1]
             prev = para[prev_a:a].rstrip()
             nxt = para[a:b].lstrip()[:1]
-            abbrev = bool(_NO_SPLIT_AFTER.search(prev)) and (nxt.isdigit() or nxt.islower())
-            unfinished = prev[-1:] not in ".!?\"”’')" and nxt.islower()
-            if abbrev or unfinished:
+            if (_TITLE_ABBREV.search(prev) or _INITIALS.search(prev)
+                    or (_NUMBER_ABBREV.search(prev) and nxt.isdigit())
+                    or (prev[-1:] not in ".!?\"”’')" and nxt.islower())):
                 merged[-1] = (prev_a, b)
                 continue
         merged.append((a, b))
