@@ -72,9 +72,7 @@ def extract_claims(document: Document) -> list[Claim]:
             continue
         if id(unit) not in by_unit:
             if unit.section == "body":
-                loc = places.resolve_location(unit.sentence.text, country_hint=country)
-                if loc is not None:
-                    state.place = (loc, unit.sentence.paragraph)
+                state.before.append(unit.sentence)
             continue
         quants, sdoc = by_unit[id(unit)]
         speech = _speech(unit, sdoc, ctx, units, parsed)
@@ -157,6 +155,7 @@ class _State:
         self.speech: Speech | None = None
         self.subject: tuple[str, ...] | None = None
         self.place: tuple[Location, int] | None = None
+        self.before: list[Sentence] = []  # body sentences after the last resolved place
         self.event_period: Period | None = None
         self.claimant = None
         self.statement_date: str | None = None
@@ -244,12 +243,15 @@ def _claim(
     state.object = reading.object
     text = unit.sentence.text
     location = places.resolve_location(text, country_hint=country, anchor=q.start)
-    if location is None and state.place is not None and unit.section == "body":
-        place, paragraph = state.place
-        if paragraph == unit.sentence.paragraph or _BACK_REFERENCE.search(text):
-            location = place
-    elif location is not None and unit.section == "body":
-        state.place = (location, unit.sentence.paragraph)
+    if unit.section == "body":
+        if location is None:
+            found = _place_before(state, country)
+            if found is not None and (found[1] == unit.sentence.paragraph
+                                      or _BACK_REFERENCE.search(text)):
+                location = found[0]
+        else:
+            state.place = (location, unit.sentence.paragraph)
+            state.before.clear()
     side = speech.claimant.side if speech.claimant else None
     subject = subject_of(reading, sdoc, claimant_side=side,
                          place_country=location.country if location else country,
@@ -293,6 +295,19 @@ _CUMULATIVE = re.compile(
     r"average|averaged)\b",
     re.I,
 )
+
+
+def _place_before(state: _State, country: str | None) -> tuple[Location, int] | None:
+    """The last place named in the body before the current sentence (resolved lazily)."""
+    while state.before:
+        sentence = state.before[-1]
+        loc = places.resolve_location(sentence.text, country_hint=country)
+        if loc is not None:
+            state.place = (loc, sentence.paragraph)
+            state.before.clear()
+            break
+        state.before.pop()
+    return state.place
 
 
 def _event_time(

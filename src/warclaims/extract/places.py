@@ -815,12 +815,16 @@ def place_mentions(sentence: str, *, country_hint: str | None = None,
     return [(m.place, m.role) for m in found if m.role != SKIP]
 
 
+MAX_HINT_SENTENCES = 8
+
+
 def country_from_text(text: str, *, gazetteer: Gazetteer | None = None) -> str | None:
     """The most likely country of a document: places count twice, country names once."""
     gaz = gazetteer or Gazetteer.load()
     lex = load_lexicon()
     votes: Counter[str] = Counter()
-    for sentence in SENTENCE_RE.split(text):
+    # the lede names the main place: the first sentences decide (and keep this cheap)
+    for sentence in SENTENCE_RE.split(text)[:MAX_HINT_SENTENCES]:
         for m in _mentions(sentence, gaz, lex, None):
             if m.role == SKIP or not m.place.country:
                 continue
