@@ -1,7 +1,23 @@
-"""warclaims: quantitative claims of war reporting, extracted, attributed, stored and compared."""
+"""warclaims: quantitative claims of war reporting, extracted, attributed, stored and compared.
 
-from warclaims.api import extract, extract_claims, read
+    >>> import warclaims
+    >>> for claim in warclaims.extract(["page.html"]):
+    ...     print(claim.metric, claim.quantity.text, claim.claimant)
+
+The claim store (SQLite or PostgreSQL) is :mod:`warclaims.store_api`.
+"""
+
+from warclaims.api import evaluate, extract, extract_claims, read
 from warclaims.model import Claim, Document, Quantity, Rejection
 
-__all__ = sorted(["Claim", "Document", "Quantity", "Rejection", "extract", "extract_claims", "read"])
+__all__ = [
+    "Claim",
+    "Document",
+    "Quantity",
+    "Rejection",
+    "evaluate",
+    "extract",
+    "extract_claims",
+    "read",
+]
 __version__ = "0.1.0"

@@ -33,3 +33,14 @@ def extract(paths: Iterable[str | Path], *, strict: bool = False) -> Iterator[Cl
             yield item
         else:
             yield from extract_claims(item)
+
+
+def evaluate(gold_dir: str | Path) -> dict:
+    """Score extraction against the ``.gold.json`` files of ``gold_dir`` (SPEC section 5).
+
+    Returns the JSON report of ``warclaims eval --json``.
+    """
+    from warclaims.eval.report import report_to_json
+    from warclaims.eval.runner import evaluate as _evaluate
+
+    return report_to_json(_evaluate(gold_dir))
