@@ -64,6 +64,7 @@ def extract_claims(document: Document) -> list[Claim]:
     ctx = DocContext.of(document.text, document.published, document.publisher, country)
     parsed = {id(u): d for (u, _), d in zip(cands, docs, strict=True)}
     state = _State()
+    state.doc_parties = _doc_parties(document.text)
     raw: list[Claim] = []
     by_unit = {id(u): (qs, d) for (u, qs), d in zip(cands, docs, strict=True)}
     for n, unit in enumerate(units):
@@ -156,6 +157,8 @@ class _State:
         self.subject: tuple[str, ...] | None = None
         self.place: tuple[Location, int] | None = None
         self.before: list[Sentence] = []  # body sentences after the last resolved place
+        self.doc_parties: tuple[str, ...] = ()
+        self.sentence_subject: dict[int, tuple[str, ...]] = {}
         self.event_period: Period | None = None
         self.claimant = None
         self.statement_date: str | None = None
@@ -255,7 +258,11 @@ def _claim(
     side = speech.claimant.side if speech.claimant else None
     subject = subject_of(reading, sdoc, claimant_side=side,
                          place_country=location.country if location else country,
-                         previous_fired=state.fired)
+                         previous_fired=state.fired, own_party=_party_of(speech.claimant),
+                         doc_parties=state.doc_parties,
+                         same_sentence=state.sentence_subject.get(unit.sentence.start)
+                         if unit.section == "body" else None)
+    state.sentence_subject.setdefault(unit.sentence.start, subject)
     if reading.metric == "launched":
         state.fired = subject
     if reading.population is None and reading.object == "personnel" and _state_loser(sdoc, subject):
@@ -295,6 +302,28 @@ _CUMULATIVE = re.compile(
     r"average|averaged)\b",
     re.I,
 )
+
+
+def _party_of(claimant) -> str | None:
+    """The party a claimant belongs to, non-state groups included (Hezbollah's leader)."""
+    if claimant is None or not claimant.name:
+        return claimant.side if claimant else None
+    holder = P.Roster.load().by_name(claimant.name)
+    if holder is not None and holder.party:
+        return holder.party
+    org = P.organisation_info(claimant.name)
+    if org is not None and org.party:
+        return org.party
+    return claimant.side
+
+
+def _doc_parties(text: str) -> tuple[str, ...]:
+    """Parties named in the document, most often first."""
+    counts: dict[str, int] = {}
+    for m in P.parties_in(text):
+        if m.code:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
 def _place_before(state: _State, country: str | None) -> tuple[Location, int] | None:

@@ -3,11 +3,14 @@ the loser of 'lose', the firer of 'launch', 'the enemy', and the claimant's adve
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from warclaims.extract import parties as P
 from warclaims.extract.semantics import Reading
 
+_OWN = re.compile(r"\b(?:his|her|its|their|our|the group's|the movement's)\b", re.I)
 _LOSER_VERBS = frozenset({"lose", "suffer", "sustain", "incur", "record", "take", "count", "bury"})
 _FIRE_VERBS = frozenset({"launch", "fire", "use", "send", "attack", "drop", "unleash", "target"})
 _LOSS_METRICS = ("killed", "wounded", "casualties", "captured", "missing", "equipment_lost")
@@ -56,9 +59,22 @@ def _subject_phrase(verb: Token) -> str | None:
     return None
 
 
+def _governing(verb: Token) -> tuple[Token, str] | None:
+    """The nearest verb at or above ``verb`` that has a subject, with the subject phrase
+    ('Russia had lost 198,000 soldiers killed': from 'killed' up to 'lost')."""
+    for v in [verb, *verb.ancestors][:6]:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        phrase = _subject_phrase(v)
+        if phrase:
+            return v, phrase
+    return None
+
+
 def subject_of(
     reading: Reading, sent: Doc | Span, *, claimant_side: str | None, place_country: str | None,
-    previous_fired: tuple[str, ...] | None = None,
+    previous_fired: tuple[str, ...] | None = None, own_party: str | None = None,
+    doc_parties: tuple[str, ...] = (), same_sentence: tuple[str, ...] | None = None,
 ) -> tuple[str, ...]:
     """The SPEC subject (sorted codes) of a reading."""
     side = claimant_side
@@ -71,34 +87,52 @@ def subject_of(
         codes = _codes(_left_phrase(reading.trigger), side)
     verb = _verb_of(reading.trigger) or _verb_of(reading.anchor)
     metric = reading.metric
-    if not codes and verb is not None:
-        subj = _subject_phrase(verb)
-        subj_codes = _codes(subj, side) if subj else []
+    if not codes and reading.noun is not None and own_party and _OWN.search(
+        _left_phrase(reading.noun)
+    ):
+        codes = [own_party]  # "his force", "the group's fighters": the speaker's own side
+    governing = _governing(verb) if verb is not None and not codes else None
+    if governing is not None:
+        verb, subj = governing
+        subj_codes = _codes(subj, side)
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         lemma = verb.lemma_.lower()
         if metric in ("launched",) and subj_codes:
             codes = subj_codes
         elif metric == "intercepted":
             if subj_codes:
-                codes = [a for a in (P.adversary(subj_codes[0]),) if a]
+                codes = [a for a in (_adversary_in(subj_codes[0], doc_parties),) if a]
         elif metric == "deployed" and subj_codes:
             codes = subj_codes
         elif (lemma in _LOSER_VERBS or passive) and subj_codes:
             codes = subj_codes
     if not codes and metric == "intercepted" and previous_fired:
         codes = list(previous_fired)
+    if not codes and same_sentence:
+        codes = list(same_sentence)  # "380,000 Ukrainian troops wounded and tens of thousands missing"
     if not codes:
-        codes = _fallback(reading, side, place_country)
+        codes = _fallback(reading, side, place_country, doc_parties)
     return tuple(sorted(set(codes)))
 
 
-def _fallback(reading: Reading, side: str | None, place_country: str | None) -> list[str]:
+def _adversary_in(side: str, doc_parties: tuple[str, ...]) -> str | None:
+    """The claimant's adversary that the document is about (Hezbollah in a Lebanon story)."""
+    advs = P.adversaries(side)
+    for code in doc_parties:
+        if code in advs:
+            return code
+    return advs[0] if advs else None
+
+
+def _fallback(
+    reading: Reading, side: str | None, place_country: str | None, doc_parties: tuple[str, ...]
+) -> list[str]:
     if reading.population in ("civilian", None) and reading.object == "personnel":
         if place_country:
             return [place_country]
         return [side] if side else []
     if reading.metric in (*_LOSS_METRICS, "intercepted") and side:
-        adv = P.adversary(side)
+        adv = _adversary_in(side, doc_parties)
         if adv:
             return [adv]
     if reading.metric in ("launched", "deployed") and side:
