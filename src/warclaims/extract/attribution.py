@@ -24,7 +24,7 @@ _DEFINITE_ORG = re.compile(
     r"forces|air force|command|group|alliance|administration|authorities|department|directorate|"
     r"organi[sz]ation|monitor|project|outlet|newspaper|paper|report|statement|update|"
     r"intelligence|brigade|unit|militia|movement|mission|government|council|committee|"
-    r"journalists|researchers|agency|group's|ministry's)\b",
+    r"journalists|researchers|agency|group's|ministry's)\s*$",
     re.I,
 )
 _TITLE_WORDS = frozenset(
@@ -338,11 +338,30 @@ def _rank(verb: Token, anchor: Token | None) -> int:
     return 2
 
 
+_CHANNEL = re.compile(
+    r"^(?:the\s+)?(?:(?:telegram|x|facebook|youtube) )?(?:channel|account|page) of (?:the\s+)?(?P<a>.+)$"
+    r"|^(?:the\s+)?(?P<b>.+?)(?: telegram| x| facebook| youtube)? (?:channel|account|page|blog)$",
+    re.I,
+)
+
+
 def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     """The Party a speaker phrase names, or None for no speaker."""
     if span is None:
         return None
+    channel = _CHANNEL.match(span.text.strip())
+    if channel:  # "the Rybar Telegram channel", "the channel of the 68th Brigade"
+        name = channel.group("a") or channel.group("b")
+        start = span.text.find(name)
+        sub = span.doc.char_span(span.start_char + start, span.start_char + start + len(name),
+                                 alignment_mode="expand") if start >= 0 else None
+        if sub is not None and len(sub):
+            span = sub
     text = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.I)
+    if ctx.publisher and text.isupper() and text == "".join(
+        w[0] for w in ctx.publisher.split() if w[0].isupper()
+    ):
+        return None  # "IOS assesses": the publisher's own voice
     low = text.lower()
     if low in _PRONOUNS_PERSON:
         return ctx.last_person or ctx.recent("person")

@@ -36,6 +36,7 @@ _BACK_REFERENCE = re.compile(
     r"total|figure|barrage|raid|wave)\b|\bthere\b|\bof (?:them|those|that total)\b",
     re.I,
 )
+_FOOTNOTE = re.compile(r"(?:\[\d+\])+$")
 _LEADING_LABEL = re.compile(r"^(?:[A-Z][\w ]{1,20}:\s+)(?=[A-Z\"“])")
 
 
@@ -275,7 +276,7 @@ def _claim(
     statement_date, period = _event_time(info, reading.metric, q.quantity, text, unit, speech,
                                          state)
     state.period, state.date = period, statement_date
-    evidence_text = _LEADING_LABEL.sub("", text)
+    evidence_text = _FOOTNOTE.sub("", _LEADING_LABEL.sub("", text))
     shift = len(text) - len(evidence_text)
     start = unit.base + unit.sentence.start + shift if unit.base >= 0 else unit.sentence.start + shift
     evidence = Evidence(evidence_text, start, start + len(evidence_text))

@@ -63,7 +63,7 @@ def split(text: str) -> list[Sentence]:
 
 # A sentence ends at . ! ? (and any closing quotes or brackets) followed by space and a capital,
 # a digit or an opening quote; abbreviations are re-joined by _merge_abbrev.
-_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["“'‘(\[]?[A-Z0-9])""")
+_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*(?:\[\d+\])*(?=\s+["“'‘(\[]?[A-Z0-9])""")
 
 
 def _rough_spans(para: str) -> list[tuple[int, int]]:
