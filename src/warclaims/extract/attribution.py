@@ -221,6 +221,9 @@ def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None
             if subj is None:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG":
+                # "The channel went further, writing that ...": the subject of the main verb
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 around = _adjacent_phrase(tok)
                 if around is not None:
@@ -243,6 +246,11 @@ def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None
             if span is not None:
                 cited = _noun_phrase(span)
     if claim is None and according is None:
+        by_count = _BY_COUNT.search(sent_text)
+        if by_count:
+            span = sent.char_span(by_count.start(1), by_count.end(1)) if isinstance(sent, Doc) else None
+            if span is not None:
+                return span, cited, None
         label = _label(sent)
         if label is not None:
             return label, cited, None
@@ -258,6 +266,11 @@ def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None
 _BOUNDARY = (",", ";", ":", "—", "–", "(", '"', "“", "”")
 
 
+_BY_COUNT = re.compile(
+    r"\b(?:by|in|according to|on) (its|their|his|her) (?:own )?(?:count|tally|estimate|estimates|"
+    r"figures|data|calculations|reckoning|records|numbers)\b",
+    re.I,
+)
 _LABEL = re.compile(r"^([^:]{2,60}):\s+\S")
 
 
@@ -357,6 +370,11 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
                                  alignment_mode="expand") if start >= 0 else None
         if sub is not None and len(sub):
             span = sub
+        name = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
+        org = P.organisation_info(name)
+        party = Party(org.name, org.role, org.side) if org else Party(name, None, None)
+        ctx.last_group = party
+        return party
     text = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.I)
     if ctx.publisher and text.isupper() and text == "".join(
         w[0] for w in ctx.publisher.split() if w[0].isupper()
@@ -484,11 +502,15 @@ def _person(span: Span, ctx: DocContext, on: str | None) -> Party | None:
 
 
 def _last_propn_run(span: Span) -> str | None:
-    """The name-like run of proper nouns holding the phrase's head (else the first one)."""
+    """The run of proper nouns that names a person: not a place or party ('the head of North
+    Ossetia, Sergei Menyaylo' -> 'Sergei Menyaylo'); hyphenated names stay whole."""
     runs: list[list[Token]] = []
     run: list[Token] = []
     for t in span:
-        if t.pos_ == "PROPN" and t.lower_ not in _TITLE_WORDS and t.text[:1].isupper():
+        joined = run and t.text == "-" and not run[-1].whitespace_
+        if joined or (run and run[-1].text == "-") or (
+            t.pos_ == "PROPN" and t.lower_ not in _TITLE_WORDS and t.text[:1].isupper()
+        ):
             run.append(t)
         else:
             if len(run) >= 2:
@@ -496,12 +518,23 @@ def _last_propn_run(span: Span) -> str | None:
             run = []
     if len(run) >= 2:
         runs.append(run)
-    if not runs:
+    names = [span.doc[r[0].i:r[-1].i + 1].text for r in runs if r[-1].text != "-"]
+    people = [n for n in names if not _is_place_or_party(n)]
+    if not people:
         return None
-    for r in runs:
-        if span.root in r:
-            return " ".join(t.text for t in r)
-    return " ".join(t.text for t in runs[0])
+    for r, n in zip(runs, names, strict=False):
+        if span.root in r and n in people:
+            return n
+    return people[0]
+
+
+def _is_place_or_party(name: str) -> bool:
+    from warclaims.extract.places import Gazetteer
+
+    if P.party_code(name) or P.organisation_info(name):
+        return True
+    places = Gazetteer.load().lookup(name)
+    return bool(places) and places[0].kind in ("country", "admin1", "city", "territory", "region")
 
 
 def _role_of(span: Span, name: str) -> tuple[str | None, str | None]:
