@@ -120,8 +120,15 @@ def counted_noun(anchor: Token) -> Token | None:
         anchor.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
     ):
         head = anchor.head
+        if head.i < anchor.i:  # English numbers precede their noun: a misparse ("kills nine")
+            return None
         if head.pos_ == "VERB" and head.lower_ not in lex.object_words:
             return None
+        # "106 Shahed-type attack and decoy drones": climb compounds to the head noun
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and (
+            head.head.i > head.i
+        ):
+            head = head.head
         return head
     if anchor.dep_ == "conj" and anchor.head.dep_ == "nummod":
         return anchor.head.head
@@ -297,7 +304,7 @@ _MUNITION_VERBS = frozenset({"shoot", "intercept", "down", "destroy", "launch", 
 
 def _pronoun_one(anchor: Token) -> bool:
     """'the only one', 'no one', 'one of its aims': 'one' that counts nothing."""
-    if anchor.lower_ != "one":
+    if anchor.lower_ != "one" or anchor.dep_ == "nummod":
         return False
     prev = anchor.doc[anchor.i - 1].lower_ if anchor.i > 0 else ""
     return prev in ("the", "only", "no", "any", "every", "each", "this", "that", "which")
