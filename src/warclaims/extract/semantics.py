@@ -229,13 +229,15 @@ def read_number(
     """The metric, object and population of the number at ``anchor``, or None (no claim)."""
     lex = lexicon()
     noun = counted_noun(anchor)
+    if noun is not None and object_of(noun) is None and not _people_word(noun):
+        noun = _surface_noun(anchor) or noun  # a misparse: read the words after the number
     trig = _scope(anchor, trig, lex)
     if is_non_claim_noun(noun) or _pronoun_one(anchor):
         return None
     if anchor.head.lemma_.lower() in lex.non_claim_verbs and anchor.head.pos_ == "VERB":
         return None
     obj = object_of(noun)
-    if noun is not None and obj is None and noun.lower_ in lex.metric_words:
+    if noun is not None and obj is None and _people_word(noun):
         obj = "personnel"
     if noun is not None and obj is None and noun.pos_ in ("NOUN", "PROPN") and noun.i != anchor.i:
         return None  # the number counts something that is no claim object
@@ -286,6 +288,28 @@ def read_number(
 
 
 _LOSS_WORDS = frozenset({"lose", "lost", "loss", "losses"})
+
+
+def _people_word(tok: Token) -> bool:
+    """'dead', 'casualties', 'wounded': a metric word that counts people."""
+    metrics = lexicon().metric_words.get(tok.lower_, ())
+    return any(m in PEOPLE_METRICS and m != "deployed" for m in metrics)
+
+
+def _surface_noun(anchor: Token) -> Token | None:
+    """The claim noun in the few words after a number ('106 Shahed-type attack and decoy
+    drones' -> drones), for parses that attach the number elsewhere."""
+    lex = lexicon()
+    doc = anchor.doc
+    found = None
+    for t in doc[anchor.i + 1: anchor.i + 8]:
+        verb = t.pos_ == "VERB" and t.text[:1].islower() and t.lower_ not in lex.object_words
+        if t.like_num or verb or t.pos_ in ("AUX", "ADP") or (t.is_punct and t.text != "-"):
+            break
+        key = t.lower_
+        if key in lex.object_words and key not in _UNIT_NOUNS:
+            found = t
+    return found
 
 
 def _refers_back(anchor: Token) -> bool:
