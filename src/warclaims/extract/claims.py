@@ -49,6 +49,7 @@ class Unit:
     base: int  # offset of the sentence's container in the document text (-1 outside it)
     section_date: str | None = None
     mention_only: bool = False  # a headline line: it can only repeat a figure, never add one
+    context: str = ""  # the other lines of its section (a teaser's headline)
 
 
 def extract_claims(document: Document) -> list[Claim]:
@@ -158,6 +159,9 @@ class _State:
         self.subject: tuple[str, ...] | None = None
         self.place: tuple[Location, int] | None = None
         self.before: list[Sentence] = []  # body sentences after the last resolved place
+        self.history: list[Location] = []  # places named so far, in order
+        self.event_place: Location | None = None
+        self.event_pending = False
         self.doc_parties: tuple[str, ...] = ()
         self.sentence_subject: dict[int, tuple[str, ...]] = {}
         self.event_period: Period | None = None
@@ -178,7 +182,8 @@ def _units(document: Document) -> list[Unit]:
             only = kind != "teaser" or (
                 n == 0 and bool(rest) and numbers_in(s.text) <= numbers_in(rest)
             )
-            out.append(Unit(s, kind, -1, sec.date, only))
+            others = " ".join(x.text for x in lines if x is not s)
+            out.append(Unit(s, kind, -1, sec.date, only, others))
     if document.title:
         for s in split(document.title):
             out.append(Unit(s, "headline", -1, None, True))
@@ -248,14 +253,22 @@ def _claim(
     text = unit.sentence.text
     location = places.resolve_location(text, country_hint=country, anchor=q.start)
     if unit.section == "body":
-        if location is None:
+        generic = location is not None and _GENERIC_PLACE.match(location.text or "")
+        if location is None or generic:
             found = _place_before(state, country)
-            if found is not None and (found[1] == unit.sentence.paragraph
-                                      or _BACK_REFERENCE.search(text)):
+            if generic and found is not None:
+                location = _same_kind(generic.group(1), found[0], state) or location
+            elif found is not None and (found[1] == unit.sentence.paragraph
+                                        or _BACK_REFERENCE.search(text)):
                 location = found[0]
+            elif state.event_place is not None and _is_event(reading.metric, q.quantity, text):
+                location = state.event_place
         else:
             state.place = (location, unit.sentence.paragraph)
+            state.history.append(location)
             state.before.clear()
+    elif location is None and unit.section == "teaser":
+        location = _section_place(unit, country)
     side = speech.claimant.side if speech.claimant else None
     subject = subject_of(reading, sdoc, claimant_side=side,
                          place_country=location.country if location else country,
@@ -275,6 +288,9 @@ def _claim(
     )
     statement_date, period = _event_time(info, reading.metric, q.quantity, text, unit, speech,
                                          state)
+    if state.event_pending:
+        state.event_pending = False
+        state.event_place = location or (state.history[-1] if state.history else None)
     state.period, state.date = period, statement_date
     evidence_text = _FOOTNOTE.sub("", _LEADING_LABEL.sub("", text))
     shift = len(text) - len(evidence_text)
@@ -327,13 +343,51 @@ def _doc_parties(text: str) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
+_GENERIC_PLACE = re.compile(
+    r"^(?:(?:in|across|near|at|around|outside|over|into|of) )?the "
+    r"(region|oblast|province|city|town|village|plant|area|country|capital|district)\b",
+    re.I,
+)
+
+
+def _same_kind(word: str, last: Location, state: _State) -> Location | None:
+    """'the region' after a town is the town's region; 'the city' is the last town named."""
+    word = word.lower()
+    if word in ("region", "oblast", "province"):
+        for loc in reversed(state.history or [last]):
+            if loc.admin1:
+                return Location(text=None, name=loc.admin1, admin1=loc.admin1,
+                                country=loc.country)
+    if word in ("city", "town", "village", "plant", "area", "district", "capital"):
+        for loc in reversed(state.history or [last]):
+            if loc.admin1 and loc.name != loc.admin1:
+                return loc
+    if word == "country":
+        return Location(text=None, name=None, admin1=None, country=last.country)
+    return None
+
+
+def _section_place(unit: Unit, country: str | None) -> Location | None:
+    """A teaser's summary line takes the place its headline names."""
+    if not unit.context:
+        return None
+    return places.resolve_location(unit.context, country_hint=country)
+
+
+def _is_event(metric: str, quantity: Quantity, text: str) -> bool:
+    value = next((v for v in (quantity.low, quantity.high) if v is not None), None)
+    return (metric in EVENT_METRICS and value is not None and value < 1000
+            and not _CUMULATIVE.search(text))
+
+
 def _place_before(state: _State, country: str | None) -> tuple[Location, int] | None:
     """The last place named in the body before the current sentence (resolved lazily)."""
     while state.before:
         sentence = state.before[-1]
         loc = places.resolve_location(sentence.text, country_hint=country)
-        if loc is not None:
+        if loc is not None and not _GENERIC_PLACE.match(loc.text or ""):
             state.place = (loc, sentence.paragraph)
+            state.history.append(loc)
             state.before.clear()
             break
         state.before.pop()
@@ -359,6 +413,7 @@ def _event_time(
     if period.text and period.start:
         if not _CUMULATIVE.search(period.text) and not _CUMULATIVE.search(text):
             state.event_period = period
+            state.event_pending = True
         return statement_date, period
     if period.start is None and not _CUMULATIVE.search(text):
         event = state.event_period
