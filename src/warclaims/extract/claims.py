@@ -363,13 +363,16 @@ def _same_kind(word: str, last: Location, state: _State) -> Location | None:
             if loc.admin1 and loc.name != loc.admin1:
                 return loc
     if word == "country":
-        return Location(text=None, name=None, admin1=None, country=last.country)
+        country = places.Gazetteer.load().country(last.country)
+        return Location(text=None, name=country.name if country else None, admin1=None,
+                        country=last.country, lat=country.lat if country else None,
+                        lon=country.lon if country else None)
     return None
 
 
 def _section_place(unit: Unit, country: str | None) -> Location | None:
     """A teaser's summary line takes the place its headline names."""
-    if not unit.context:
+    if not unit.context or unit.sentence.paragraph == 0:
         return None
     return places.resolve_location(unit.context, country_hint=country)
 
