@@ -26,6 +26,7 @@ from warclaims.extract.sentences import Sentence, split
 from warclaims.extract.subjects import subject_of
 from warclaims.extract.tally import TallyItem, tally_items
 from warclaims.model import Claim, Document, Evidence, Location, Mention, Period, Quantity
+from warclaims.util.dates import to_date
 
 MENTION_SECTIONS = ("headline", "key_points")
 # Phrases that point back to a place or event named before ("the town", "over the same period").
@@ -67,6 +68,7 @@ def extract_claims(document: Document) -> list[Claim]:
     parsed = {id(u): d for (u, _), d in zip(cands, docs, strict=True)}
     state = _State()
     state.doc_parties = _doc_parties(document.text)
+    state.lede_place = _lede_place(units, country)
     raw: list[Claim] = []
     by_unit = {id(u): (qs, d) for (u, qs), d in zip(cands, docs, strict=True)}
     for n, unit in enumerate(units):
@@ -162,6 +164,8 @@ class _State:
         self.history: list[Location] = []  # places named so far, in order
         self.event_place: Location | None = None
         self.event_pending = False
+        self.event_paragraph = 0
+        self.lede_place: Location | None = None
         self.doc_parties: tuple[str, ...] = ()
         self.sentence_subject: dict[int, tuple[str, ...]] = {}
         self.event_period: Period | None = None
@@ -261,8 +265,15 @@ def _claim(
             elif found is not None and (found[1] == unit.sentence.paragraph
                                         or _BACK_REFERENCE.search(text)):
                 location = found[0]
-            elif state.event_place is not None and _is_event(reading.metric, q.quantity, text):
-                location = state.event_place
+            elif state.event_place is not None and _is_event(reading.metric, q.quantity, text) and (
+                unit.sentence.paragraph - state.event_paragraph <= 1
+            ):
+                location = state.event_place  # the same event, told in the next paragraph
+            elif _LOCAL.get(reading.metric, 0) > (q.quantity.low or q.quantity.high or 0) and (
+                state.lede_place is not None and not _CUMULATIVE.search(text)
+                and unit.sentence.paragraph <= 3
+            ):
+                location = state.lede_place  # the place the story is about
         else:
             state.place = (location, unit.sentence.paragraph)
             state.history.append(location)
@@ -291,6 +302,7 @@ def _claim(
     if state.event_pending:
         state.event_pending = False
         state.event_place = location or (state.history[-1] if state.history else None)
+        state.event_paragraph = unit.sentence.paragraph
     state.period, state.date = period, statement_date
     evidence_text = _FOOTNOTE.sub("", _LEADING_LABEL.sub("", text))
     shift = len(text) - len(evidence_text)
@@ -343,6 +355,9 @@ def _doc_parties(text: str) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
+# Counts small enough to belong to the story's own scene (a siege, a strike, a front sector).
+_LOCAL = {"captured": 5000, "killed": 1000, "wounded": 1000, "missing": 1000,
+          "intercepted": 1000, "launched": 1000}
 _GENERIC_PLACE = re.compile(
     r"^(?:(?:in|across|near|at|around|outside|over|into|of) )?the "
     r"(region|oblast|province|city|town|village|plant|area|country|capital|district)\b",
@@ -367,6 +382,16 @@ def _same_kind(word: str, last: Location, state: _State) -> Location | None:
         return Location(text=None, name=country.name if country else None, admin1=None,
                         country=last.country, lat=country.lat if country else None,
                         lon=country.lon if country else None)
+    return None
+
+
+def _lede_place(units: list[Unit], country: str | None) -> Location | None:
+    """The most specific place of the story's first paragraph."""
+    for unit in units:
+        if unit.section == "body" and unit.sentence.paragraph == 0:
+            loc = places.resolve_location(unit.sentence.text, country_hint=country)
+            if loc is not None and loc.name and not _GENERIC_PLACE.match(loc.text or ""):
+                return loc
     return None
 
 
@@ -414,7 +439,9 @@ def _event_time(
     if unit.section != "body" or metric not in EVENT_METRICS or value is None or value >= 1000:
         return statement_date, period
     if period.text and period.start:
-        if not _CUMULATIVE.search(period.text) and not _CUMULATIVE.search(text):
+        if not _CUMULATIVE.search(period.text) and not _CUMULATIVE.search(text) and (
+            _days(period.start, period.end) <= 1
+        ):
             state.event_period = period
             state.event_pending = True
         return statement_date, period
@@ -438,6 +465,12 @@ def _triggers(sdoc: Doc) -> list:
             _TRIGGER_CACHE.clear()
         hit = _TRIGGER_CACHE[id(sdoc)] = (sdoc, triggers(sdoc))
     return hit[1]
+
+
+def _days(start: str | None, end: str | None) -> int:
+    """Days between two ISO dates (large when either is missing)."""
+    a, b = to_date(start), to_date(end)
+    return (b - a).days if a and b else 10**6
 
 
 def _state_loser(sdoc: Doc, subject: tuple[str, ...]) -> bool:
