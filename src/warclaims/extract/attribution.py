@@ -83,6 +83,7 @@ class DocContext:
     mentions: list[Mentioned] = field(default_factory=list)
     last_person: Party | None = None
     last_group: Party | None = None
+    last_group_pos: int = -1
     position: int = 0  # offset of the sentence being read
 
     @classmethod
@@ -128,6 +129,21 @@ class DocContext:
         mentions.sort(key=lambda x: x.start)
         return cls(text=text, date=date, publisher=publisher, country=country, full_names=names,
                    mentions=mentions)
+
+    def set_group(self, party: Party) -> None:
+        """Remember the last organisation or group that spoke, and where."""
+        self.last_group = party
+        self.last_group_pos = self.position
+
+    def recent_with_position(self, kind: str) -> tuple[Party, int] | None:
+        """The latest party of ``kind`` named before the current sentence, with its offset."""
+        best = None
+        for m in self.mentions:
+            if m.start >= self.position:
+                break
+            if m.kind == kind:
+                best = (m.party, m.start)
+        return best
 
     def recent(self, kind: str, word: str | None = None) -> Party | None:
         """The latest party of ``kind`` named before the current sentence (matching ``word``)."""
@@ -362,7 +378,7 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     """The Party a speaker phrase names, or None for no speaker."""
     if span is None:
         return None
-    channel = _CHANNEL.match(span.text.strip())
+    channel = _CHANNEL.match(span.text.split(",")[0].strip())
     if channel:  # "the Rybar Telegram channel", "the channel of the 68th Brigade"
         name = channel.group("a") or channel.group("b")
         start = span.text.find(name)
@@ -373,7 +389,7 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
         name = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
         org = P.organisation_info(name)
         party = Party(org.name, org.role, org.side) if org else Party(name, None, None)
-        ctx.last_group = party
+        ctx.set_group(party)
         return party
     text = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.I)
     if ctx.publisher and text.isupper() and text == "".join(
@@ -384,7 +400,10 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     if low in _PRONOUNS_PERSON:
         return ctx.last_person or ctx.recent("person")
     if low in _PRONOUNS_GROUP:
-        return ctx.last_group or ctx.recent("org") or ctx.last_person
+        mentioned = ctx.recent_with_position("org")
+        if mentioned is not None and (ctx.last_group is None or mentioned[1] > ctx.last_group_pos):
+            return mentioned[0]
+        return ctx.last_group or ctx.last_person
     definite = _DEFINITE_ORG.match(span.text.strip())
     if definite and len(span) <= 4:
         head = definite.group(2).split()[-1]
@@ -392,7 +411,7 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
         if found is None and ctx.last_group and head.lower() in (ctx.last_group.name or "").lower():
             found = ctx.last_group
         if found is not None:
-            ctx.last_group = found
+            ctx.set_group(found)
             return found
     if ctx.publisher and ctx.publisher.lower() in low:
         return None  # the outlet's own count is the article's voice
@@ -404,7 +423,7 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     org = exact or _org_in(text) or _national_org(text, ctx)
     if org is not None:
         party = Party(org.name, org.role, org.side)
-        ctx.last_group = party
+        ctx.set_group(party)
         return party
     if on:
         holder = P.Roster.load().by_role(text, _side_in(text), on)
@@ -416,11 +435,11 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
         if m.kind == "org" and len(text.split()) >= 2 and text in (m.party.name or "") and (
             m.party.name != text
         ):
-            ctx.last_group = m.party
+            ctx.set_group(m.party)
             return m.party
     party = _unnamed(span, text)
     if party.name:
-        ctx.last_group = party
+        ctx.set_group(party)
     return party
 
 

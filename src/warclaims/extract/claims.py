@@ -280,6 +280,7 @@ def _claim(
             state.before.clear()
     elif location is None and unit.section == "teaser":
         location = _section_place(unit, country)
+    speech = _with_local_side(speech, location, country)
     side = speech.claimant.side if speech.claimant else None
     subject = subject_of(reading, sdoc, claimant_side=side,
                          place_country=location.country if location else country,
@@ -331,6 +332,29 @@ _CUMULATIVE = re.compile(
     r"average|averaged)\b",
     re.I,
 )
+
+
+_OFFICIAL = re.compile(
+    r"\b(mayor|governor|minister|ministry|lawmaker|legislator|mp|official|officials|spokes\w*|"
+    r"commander|head|chief|military|army|police|prosecutor|president|deputy|administration|"
+    r"authorities|council|emergency|civil defen[cs]e|services?|regional|city|governorate)\b",
+    re.I,
+)
+
+
+def _with_local_side(speech: Speech, location: Location | None, country: str | None) -> Speech:
+    """An official with no stated nationality speaks for the country the claim happens in
+    ('Mayor Ihor Terekhov' in Kharkiv: UKR)."""
+    c = speech.claimant
+    if c is None or c.side is not None:
+        return speech
+    words = f"{c.role or ''} {c.name or ''}"
+    if not _OFFICIAL.search(words) or P.organisation_info(c.name or "") is not None:
+        return speech
+    side = (location.country if location else None) or country
+    if side is None or (P.party_info(side) and P.party_info(side).kind != "state"):
+        return speech
+    return replace(speech, claimant=replace(c, side=side))
 
 
 def _party_of(claimant) -> str | None:
