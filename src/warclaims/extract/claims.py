@@ -167,7 +167,7 @@ class _State:
         self.event_paragraph = 0
         self.lede_place: Location | None = None
         self.doc_parties: tuple[str, ...] = ()
-        self.sentence_subject: dict[int, tuple[str, ...]] = {}
+        self.sentence_subject: dict[tuple, tuple[str, ...]] = {}
         self.event_period: Period | None = None
         self.claimant = None
         self.statement_date: str | None = None
@@ -281,14 +281,16 @@ def _claim(
     elif location is None and unit.section == "teaser":
         location = _section_place(unit, country)
     speech = _with_local_side(speech, location, country)
+    # numbers of one kind in one sentence share a subject ("59 Ukrainian drones ..., 28 over ...")
+    sentence_key = (unit.sentence.start, reading.object == "personnel", reading.metric)
     side = speech.claimant.side if speech.claimant else None
     subject = subject_of(reading, sdoc, claimant_side=side,
                          place_country=location.country if location else country,
                          previous_fired=state.fired, own_party=_party_of(speech.claimant),
                          doc_parties=state.doc_parties,
-                         same_sentence=state.sentence_subject.get(unit.sentence.start)
+                         same_sentence=state.sentence_subject.get(sentence_key)
                          if unit.section == "body" else None)
-    state.sentence_subject.setdefault(unit.sentence.start, subject)
+    state.sentence_subject.setdefault(sentence_key, subject)
     if reading.metric == "launched":
         state.fired = subject
     if reading.population is None and reading.object == "personnel" and _state_loser(sdoc, subject):
@@ -334,10 +336,10 @@ _CUMULATIVE = re.compile(
 )
 
 
+# Local civil officials speak for the country where the claim happens; military ones may not.
 _OFFICIAL = re.compile(
-    r"\b(mayor|governor|minister|ministry|lawmaker|legislator|mp|official|officials|spokes\w*|"
-    r"commander|head|chief|military|army|police|prosecutor|president|deputy|administration|"
-    r"authorities|council|emergency|civil defen[cs]e|services?|regional|city|governorate)\b",
+    r"\b(mayor|governor|lawmaker|legislator|police|prosecutor|administration|council|"
+    r"emergency|civil defen[cs]e|regional|city|governorate|municipal\w*|local authorities)\b",
     re.I,
 )
 

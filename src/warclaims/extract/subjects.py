@@ -106,10 +106,10 @@ def subject_of(
             codes = subj_codes
         elif (lemma in _LOSER_VERBS or passive) and subj_codes:
             codes = subj_codes
-    if not codes and metric == "intercepted" and previous_fired:
-        codes = list(previous_fired)
     if not codes and same_sentence:
         codes = list(same_sentence)  # "380,000 Ukrainian troops wounded and tens of thousands missing"
+    if not codes and metric == "intercepted" and previous_fired:
+        codes = list(previous_fired)
     if not codes:
         codes = _fallback(reading, side, place_country, doc_parties)
     return tuple(sorted(set(codes)))
