@@ -269,7 +269,10 @@ def read_number(
                 score += 0.6  # a loss word near a number wins over a movement word
             if best is None or score < best[0]:
                 best = (score, t, metric)
-    if best is None or best[0] > 6:
+    compatible = {t.token.i for t in trig for m in t.metrics if _compatible(m, obj, t)}
+    far_but_only = (best is not None and len(compatible) == 1 and obj not in (None, "personnel")
+                    and noun is not None)
+    if best is None or (best[0] > 6 and not far_but_only):
         return _holding(anchor, noun, obj, sent)
     _, trigger, metric = best
     metric = _refine(metric, trigger, trig, obj, other_anchors, anchor)
@@ -414,6 +417,19 @@ def _default_object(metric: str, sent: Doc | Span, anchor: Token) -> str | None:
     return "equipment" if metric == "equipment_lost" else None
 
 
+_OLD_YEAR = re.compile(r"\b1[0-8]\d\d\b|\b19[0-8]\d\b")
+
+
+def _near_past_war(text: str, q_start: int, lex: Lexicon) -> bool:
+    """A comparison with a past war ('during the Second Chechen War', 'in 1943') near the number."""
+    spots = [m.start() for m in _OLD_YEAR.finditer(text)]
+    for cue in lex.past_war_cues:
+        i = text.find(cue)
+        if i >= 0:
+            spots.append(i)
+    return any(abs(i - q_start) < 70 for i in spots)
+
+
 def blocked(
     sent: Doc | Span, reading: Reading, q_start: int, q_end: int, q_next: int = 10**9
 ) -> str | None:
@@ -422,7 +438,7 @@ def blocked(
     trig = reading.trigger
     full_text = sent.text
     text = full_text.lower()
-    if any(cue in text for cue in lex.past_war_cues) or re.search(r"\b1[0-8]\d\d\b|\b19[0-8]\d\b", text):
+    if _near_past_war(text, q_start, lex):
         return "past_war"
     if re.match(r"\s*of which\b", full_text[q_end:q_end + 12]):
         return "subset_of_other"
