@@ -78,6 +78,9 @@ def triggers(sent: Doc | Span, lex: Lexicon | None = None) -> list[Trigger]:
             negated = (i > 0 and toks[i - 1].lower_ in ("without", "no", "zero")) or any(
                 c.dep_ == "neg" for c in head.children
             )
+            if n == 1 and any(c.dep_ == "prt" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_
+                                                      in ("to", "of")) for c in head.children):
+                negated = True  # a phrasal verb the lexicon does not list ("held up")
             if not negated:
                 out.append(Trigger(head, n, lex.metric_words[key], key))
             i += n
@@ -234,8 +237,9 @@ def read_number(
     trig = _scope(anchor, trig, lex)
     if is_non_claim_noun(noun) or _pronoun_one(anchor):
         return None
-    if anchor.head.lemma_.lower() in lex.non_claim_verbs and anchor.head.pos_ == "VERB":
-        return None
+    for up in [anchor.head, anchor.head.head][: 2]:
+        if up.lemma_.lower() in lex.non_claim_verbs and up.pos_ == "VERB":
+            return None  # votes, costs, deliveries of aid
     obj = object_of(noun)
     if noun is not None and obj is None and _people_word(noun):
         obj = "personnel"
