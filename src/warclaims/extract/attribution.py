@@ -98,7 +98,7 @@ class DocContext:
             if first.lower() in _TITLE_WORDS or first in _NOT_FIRST:
                 continue
             full_name = f"{first} {last}"
-            if P.organisation_info(full_name) or P.party_code(first):
+            if P.organisation_info(full_name) or P.party_code(first) or _is_place_or_party(full_name):
                 continue
             names.setdefault(last, full_name)
             holder = roster.by_name(full_name, date)
@@ -410,6 +410,8 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
         found = ctx.recent("org", head)
         if found is None and ctx.last_group and head.lower() in (ctx.last_group.name or "").lower():
             found = ctx.last_group
+        if found is None:  # "defence ministry spokesman Igor Konashenkov": his organisation
+            found = _org_of_person(ctx.last_person or ctx.recent("person"), head)
         if found is not None:
             ctx.set_group(found)
             return found
@@ -441,6 +443,17 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     if party.name:
         ctx.set_group(party)
     return party
+
+
+def _org_of_person(person: Party | None, head: str) -> Party | None:
+    """The organisation named in a person's role ('Spokesman for the Ministry of Defence of
+    Russia' -> that ministry) when it matches the head word ('ministry')."""
+    if person is None or not person.role:
+        return None
+    for _, _, org in P.find_organisation_mentions(person.role):
+        if head.lower() in org.name.lower() or _synonym(head, org.name):
+            return Party(org.name, org.role, org.side)
+    return None
 
 
 def _national_org_name(text: str, country: str | None):
