@@ -422,7 +422,7 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     if person is not None:
         ctx.last_person = person
         return person
-    org = exact or _org_in(text) or _national_org(text, ctx)
+    org = exact or _org_in(text) or _national_org(text, ctx) or _local_org(text, span)
     if org is not None:
         party = Party(org.name, org.role, org.side)
         ctx.set_group(party)
@@ -482,8 +482,31 @@ def _national_org(text: str, ctx: DocContext):
     return None
 
 
+def _local_org(text: str, span: Span):
+    """'regional administration' in a sentence about Sumy: Sumy Regional Military Administration."""
+    if not re.search(r"\b(administration|council|governor's office|authorities|police)\b", text,
+                     re.I):
+        return None
+    from warclaims.extract.places import resolve_location
+
+    loc = resolve_location(span.doc.text)
+    if loc is None:
+        return None
+    for place in {loc.name or "", (loc.admin1 or "").replace(" Oblast", "")} - {""}:
+        candidates = [f"{place} {text}"]
+        if "region" in text.lower():
+            candidates.append(f"{place} regional military administration")
+        for candidate in candidates:
+            org = P.organisation_info(candidate)
+            if org is not None:
+                return org
+    return None
+
+
 def _org_in(text: str):
     found = P.find_organisation_mentions(text)
+    if found and len(found) > 1 and found[0][0] <= 4:
+        return found[0][2]  # "Mediazona and its partner Meduza": the first one speaks
     if not found:
         return None
     start, end, org = max(found, key=lambda f: f[1] - f[0])
