@@ -457,6 +457,7 @@ def _org_of_person(person: Party | None, head: str) -> Party | None:
 
 
 def _national_org_name(text: str, country: str | None):
+    """'Air Force' of Ukraine: 'Ukrainian Air Force', if the organisation list knows it."""
     info = P.party_info(country) if country else None
     for adj in (info.adjectives[:1] if info else ()):
         org = P.organisation_info(f"{adj} {text}")
@@ -474,11 +475,9 @@ def _national_org(text: str, ctx: DocContext):
         if m.start < ctx.position and m.party.side and m.party.side not in sides:
             sides.append(m.party.side)
     for side in sides[:3]:
-        info = P.party_info(side)
-        for adj in (info.adjectives[:1] if info else ()):
-            org = P.organisation_info(f"{adj} {text}")
-            if org is not None:
-                return org
+        org = _national_org_name(text, side)
+        if org is not None:
+            return org
     return None
 
 
