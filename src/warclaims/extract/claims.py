@@ -326,8 +326,7 @@ def _claim(
     )
 
 
-EVENT_METRICS = ("killed", "wounded", "missing", "launched", "intercepted", "casualties",
-                 "equipment_lost")
+EVENT_METRICS = ("killed", "wounded", "missing", "launched", "intercepted")
 _CUMULATIVE = re.compile(
     r"\b(since|so far|in total|total|overall|to date|throughout|in all|cumulative|altogether|"
     r"war|invasion|campaign|conflict|month|year|years|months|weeks|daily|a day|per day|"
