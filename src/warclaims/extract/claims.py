@@ -253,6 +253,8 @@ def _claim(
     q_next = min((o.start for o in quants if o.start > q.start), default=len(unit.sentence.text))
     if reading is None or blocked(sdoc, reading, q.start, q.end, q_next):
         return None
+    if q.quantity.unit == "percent" and reading.noun is None:
+        return None  # a share of nothing named ("a key rate of 7.5 percent")
     state.object = reading.object
     text = unit.sentence.text
     location = places.resolve_location(text, country_hint=country, anchor=q.start)

@@ -29,6 +29,7 @@ class Lexicon:
     rise_verbs: frozenset[str]
     non_claim_verbs: frozenset[str]
     holding_verbs: frozenset[str]
+    sum_cues: tuple[str, ...]
     max_phrase: int
 
 
@@ -66,5 +67,6 @@ def lexicon() -> Lexicon:
         rise_verbs=frozenset(data["rise_verbs"]),
         non_claim_verbs=frozenset(data["non_claim_verbs"]),
         holding_verbs=frozenset(data["holding_verbs"]),
+        sum_cues=tuple(data["sum_cues"]),
         max_phrase=max(len(p.split()) for p in phrases),
     )

@@ -112,6 +112,23 @@ def tree_distance(a: Token, b: Token) -> int:
 def counted_noun(anchor: Token) -> Token | None:
     """The noun a number counts: its head for '38,000 troops', X in '59 of the missiles'."""
     lex = lexicon()
+    nxt = _next_word(anchor)
+    while nxt is not None and nxt.dep_ in ("compound", "amod", "nmod") and (
+        nxt.head.i > nxt.i and nxt.head.i - anchor.i <= 5 and nxt.head.pos_ in ("NOUN", "PROPN")
+    ):
+        nxt = nxt.head  # "900 attack drones": the head noun, not its modifier
+    if nxt is not None:
+        if nxt.lower_ in ("percent", "per", "%", "pct"):
+            return _of_object(nxt) or _of_object(nxt.head) or (_surface_noun(nxt) if nxt.i else None)
+        toks = list(anchor.doc[nxt.i: nxt.i + 4])
+        phrase = _phrase_at(toks, 0, lex.object_words, 4)
+        if phrase and phrase[1] > 1:
+            return toks[phrase[1] - 1]  # "four infantry fighting vehicles": the whole phrase
+        key = nxt.lower_
+        people = _people_word(nxt) and nxt.pos_ != "VERB"
+        if key not in _UNIT_NOUNS and (key in lex.object_words or key in lex.non_claim_objects
+                                       or people or _is_demonym(nxt)):
+            return nxt  # "300 dead", "12 attacks", "45,000 Palestinians": the word after the number
     of = _of_object(anchor)
     if anchor.pos_ in ("NOUN", "PROPN") and not anchor.like_num:
         if anchor.lower_ in lex.object_words and anchor.lower_ not in _UNIT_NOUNS:
@@ -232,7 +249,9 @@ def read_number(
     """The metric, object and population of the number at ``anchor``, or None (no claim)."""
     lex = lexicon()
     noun = counted_noun(anchor)
-    if noun is not None and object_of(noun) is None and not _people_word(noun):
+    if noun is not None and object_of(noun) is None and not _people_word(noun) and not (
+        is_non_claim_noun(noun) or _is_demonym(noun)
+    ):
         noun = _surface_noun(anchor) or noun  # a misparse: read the words after the number
     trig = _scope(anchor, trig, lex)
     if is_non_claim_noun(noun) or _pronoun_one(anchor):
@@ -241,7 +260,7 @@ def read_number(
         if up.lemma_.lower() in lex.non_claim_verbs and up.pos_ == "VERB":
             return None  # votes, costs, deliveries of aid
     obj = object_of(noun)
-    if noun is not None and obj is None and _people_word(noun):
+    if noun is not None and obj is None and (_people_word(noun) or _is_demonym(noun)):
         obj = "personnel"
     if noun is not None and obj is None and noun.pos_ in ("NOUN", "PROPN") and noun.i != anchor.i:
         return None  # the number counts something that is no claim object
@@ -295,6 +314,21 @@ def read_number(
 
 
 _LOSS_WORDS = frozenset({"lose", "lost", "loss", "losses"})
+
+
+def _next_word(anchor: Token) -> Token | None:
+    doc = anchor.doc
+    i = anchor.i + 1
+    if i < len(doc) and doc[i].text == "-":
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _is_demonym(tok: Token) -> bool:
+    """'Palestinians', 'Ukrainians': a plural nationality noun counts people."""
+    from warclaims.extract.parties import party_code
+
+    return tok.text[:1].isupper() and tok.lower_.endswith("s") and party_code(tok.text) is not None
 
 
 def _people_word(tok: Token) -> bool:
@@ -478,6 +512,8 @@ def blocked(
         before = full_text[:max(0, q_start)].lower()[-25:]
         if any(cue in before for cue in _BREAKDOWN_CUES):
             return "breakdown"
+    if any(cue in full_text[max(0, q_start - 25):q_start].lower() for cue in lex.sum_cues):
+        return "sum"
     segment = full_text[q_start:min(q_next, q_end + 90)].lower()
     if reading.object in MUNITIONS and any(cue in segment for cue in lex.radar_loss_cues):
         return "radar_loss"
