@@ -275,8 +275,6 @@ def test_dpr_militia_is_a_slug() -> None:
     assert c.subject == ("dpr",)
 
 
-@pytest.mark.xfail(strict=True, reason="subject comes out ('RUS',): 'it had lost' with claimant "
-                   "Ukraine is read as the adversary's loss, not Ukraine's own")
 def test_own_losses_take_the_speakers_side() -> None:
     c = _one("Ukraine said it had lost about 10,000 to 12,000 troops near Bakhmut.")
     assert c.subject == ("UKR",)

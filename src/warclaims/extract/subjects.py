@@ -95,6 +95,9 @@ def subject_of(
     if governing is not None:
         verb, subj = governing
         subj_codes = _codes(subj, side)
+        if not subj_codes and own_party and subj.strip().lower() in ("it", "they", "we", "its forces",
+                                                                     "their forces", "our forces"):
+            subj_codes = [own_party]  # "Ukraine said it had lost ...": the speaker's side
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         lemma = verb.lemma_.lower()
         if metric in ("launched",) and subj_codes:
