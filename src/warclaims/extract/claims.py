@@ -103,6 +103,11 @@ def _add_mentions(claims: list[Claim], units: list[Unit]) -> list[Claim]:
     return claims
 
 
+_REPORTS = re.compile(
+    r"\b(?:said|says|reported|reports|according to|stated|states|claimed|claims|announced|"
+    r"wrote|writes|published|listed|put|gave)\b", re.I)
+
+
 def _tally_claims(
     document: Document, units: list[Unit], n: int, items: list[TallyItem], ctx: DocContext,
     state: _State, parsed: dict,
@@ -110,6 +115,12 @@ def _tally_claims(
     """Claims of a tally line; the sentence before it says who counts and since when."""
     unit = units[n]
     intro = units[n - 1] if n > 0 and units[n - 1].section == unit.section else None
+    head = unit.sentence.text.split(":", 1)[0]
+    if ":" in unit.sentence.text and _REPORTS.search(head):
+        # "The General Staff said Russia's losses stood at: tanks - 9,423; ...": its own intro
+        sentence = Sentence(head, unit.sentence.start, unit.sentence.start + len(head),
+                            unit.sentence.paragraph, None)
+        intro = Unit(sentence, unit.section, unit.base, unit.section_date)
     speech = state.speech
     period_source = unit.sentence.text
     subject: tuple[str, ...] | None = None
