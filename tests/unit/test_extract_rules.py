@@ -637,9 +637,6 @@ def test_tally_line_gives_one_claim_per_item() -> None:
     assert {_name(c) for c in claims} == {"General Staff of the Armed Forces of Ukraine"}
 
 
-@pytest.mark.xfail(strict=True, reason="claimant None and subject () for all three items: a tally "
-                   "introduced in the same sentence ('said ... stood at: tanks - ...') loses its "
-                   "speaker and subject")
 def test_tally_introduced_in_the_same_sentence() -> None:
     claims = _claims("Ukraine's General Staff said Russia's losses stood at: tanks - 9,423; "
                      "artillery systems - 20,765; aircraft - 369.")
