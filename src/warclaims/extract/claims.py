@@ -268,7 +268,8 @@ def _claim(
         return None  # a share of nothing named ("a key rate of 7.5 percent")
     state.object = reading.object
     text = unit.sentence.text
-    location = places.resolve_location(text, country_hint=country, anchor=q.start)
+    location = places.resolve_location(_content_only(text, sdoc, speech.verb, anchor),
+                                       country_hint=country, anchor=q.start)
     if unit.section == "body":
         generic = location is not None and _GENERIC_PLACE.match(location.text or "")
         if location is None or generic:
@@ -398,7 +399,8 @@ _LOCAL = {"captured": 5000, "killed": 1000, "wounded": 1000, "missing": 1000,
           "intercepted": 1000, "launched": 1000}
 _GENERIC_PLACE = re.compile(
     r"^(?:(?:in|across|near|at|around|outside|over|into|of) )?the "
-    r"(region|oblast|province|city|town|village|plant|area|country|capital|district)\b",
+    r"(region|oblast|province|city|town|village|plant|area|country|capital|district|territory|"
+    r"strip|enclave|peninsula)\b",
     re.I,
 )
 
@@ -414,6 +416,10 @@ def _same_kind(word: str, last: Location, state: _State) -> Location | None:
     if word in ("city", "town", "village", "plant", "area", "district", "capital"):
         for loc in reversed(state.history or [last]):
             if loc.admin1 and loc.name != loc.admin1:
+                return loc
+    if word in ("territory", "strip", "enclave", "peninsula"):
+        for loc in reversed(state.history or [last]):
+            if loc.admin1 is None and loc.name:
                 return loc
     if word == "country":
         country = places.Gazetteer.load().country(last.country)
@@ -444,6 +450,25 @@ def _is_event(metric: str, quantity: Quantity, text: str) -> bool:
     value = next((v for v in (quantity.low, quantity.high) if v is not None), None)
     return (metric in EVENT_METRICS and value is not None and value < 1000
             and not _CUMULATIVE.search(text))
+
+
+def _content_only(text: str, sdoc: Doc, verb, anchor) -> str:
+    """The sentence with its reporting frame blanked out ('In Seoul, a lawmaker said ...',
+    '... telling reporters in Kinshasa that ...'): where a claim is made is not where it
+    happened. Offsets are kept."""
+    if verb is None or verb.doc is not sdoc:
+        return text
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "conj", "advcl")
+               and anchor in c.subtree]
+    if not content:
+        return text  # no clear content clause: keep everything
+    keep = {t.i for c in content for t in c.subtree}
+    chars = list(text)
+    for t in verb.subtree:
+        if t.i not in keep:
+            for k in range(t.idx, min(t.idx + len(t.text), len(chars))):
+                chars[k] = " "
+    return "".join(chars)
 
 
 def _place_before(state: _State, country: str | None) -> tuple[Location, int] | None:
