@@ -241,11 +241,30 @@ def _speech(unit: Unit, sdoc: Doc, ctx: DocContext, units: list[Unit], parsed: d
                 cited_span = cited_span or cited2
                 if claimant_span is not None:
                     break
+    if claimant_span is None and unit.sentence.quote_group is None and unit.section == "body":
+        # the paragraph goes on reporting what its previous sentence attributed
+        prev = _previous_in_paragraph(unit, units)
+        if prev is not None:
+            pdoc = parsed.get(id(prev)) or full()(prev.sentence.text)
+            parsed[id(prev)] = pdoc
+            ctx.position = prev.sentence.start
+            claimant_span, cited2, _ = speakers(pdoc)
+            cited_span = cited_span or cited2
+            ctx.position = unit.sentence.start
     claimant = resolve(claimant_span, ctx, on)
     cited = resolve(cited_span, ctx, on)
     if cited is not None and claimant is not None and cited == claimant:
         cited = None
     return Speech(claimant, cited, verb)
+
+
+def _previous_in_paragraph(unit: Unit, units: list[Unit]) -> Unit | None:
+    i = next((n for n, u in enumerate(units) if u is unit), 0)
+    if i > 0 and units[i - 1].section == unit.section and (
+        units[i - 1].sentence.paragraph == unit.sentence.paragraph
+    ):
+        return units[i - 1]
+    return None
 
 
 def _claim(
