@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -21,36 +21,29 @@ from warclaims.extract.attribution import DocContext, Speech, resolve, speakers
 from warclaims.extract.lexicon import lexicon
 from warclaims.extract.nlp import full
 from warclaims.extract.quantities import QuantitySpan, find_quantities
+from warclaims.extract.scene import (
+    BACK_REFERENCE,
+    CUMULATIVE,
+    GENERIC_PLACE,
+    LOCAL_COUNTS,
+    content_only,
+    event_time,
+    is_event,
+    lede_place,
+    place_before,
+    same_kind,
+    section_place,
+)
 from warclaims.extract.semantics import anchor_token, blocked, read_number, triggers
 from warclaims.extract.sentences import Sentence, split
+from warclaims.extract.state import DocState, Unit
 from warclaims.extract.subjects import subject_of
 from warclaims.extract.tally import TallyItem, tally_items
-from warclaims.model import Claim, Document, Evidence, Location, Mention, Period, Quantity
-from warclaims.util.dates import to_date
+from warclaims.model import Claim, Document, Evidence, Location, Mention, Quantity
 
 MENTION_SECTIONS = ("headline", "key_points")
-# Phrases that point back to a place or event named before ("the town", "over the same period").
-_BACK_REFERENCE = re.compile(
-    r"\b(?:the|that|this) (?:town|city|village|region|oblast|area|plant|site|port|district|"
-    r"settlement|province|state|capital|front|sector|direction|attack|strike|strikes|siege|"
-    r"offensive|assault|operation|battle|fighting|same period|same area|force|garrison|"
-    r"total|figure|barrage|raid|wave)\b|\bthere\b|\bof (?:them|those|that total)\b",
-    re.I,
-)
 _FOOTNOTE = re.compile(r"(?:\[\d+\])+$")
 _LEADING_LABEL = re.compile(r"^(?:[A-Z][\w ]{1,20}:\s+)(?=[A-Z\"“])")
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A sentence to read, with where it stands."""
-
-    sentence: Sentence
-    section: str  # body | teaser | headline | key_points
-    base: int  # offset of the sentence's container in the document text (-1 outside it)
-    section_date: str | None = None
-    mention_only: bool = False  # a headline line: it can only repeat a figure, never add one
-    context: str = ""  # the other lines of its section (a teaser's headline)
 
 
 def extract_claims(document: Document) -> list[Claim]:
@@ -66,9 +59,9 @@ def extract_claims(document: Document) -> list[Claim]:
     country = places.country_from_text(document.text)
     ctx = DocContext.of(document.text, document.published, document.publisher, country)
     parsed = {id(u): d for (u, _), d in zip(cands, docs, strict=True)}
-    state = _State()
+    state = DocState()
     state.doc_parties = _doc_parties(document.text)
-    state.lede_place = _lede_place(units, country)
+    state.lede_place = lede_place(units, country)
     raw: list[Claim] = []
     by_unit = {id(u): (qs, d) for (u, qs), d in zip(cands, docs, strict=True)}
     for n, unit in enumerate(units):
@@ -110,7 +103,7 @@ _REPORTS = re.compile(
 
 def _tally_claims(
     document: Document, units: list[Unit], n: int, items: list[TallyItem], ctx: DocContext,
-    state: _State, parsed: dict,
+    state: DocState, parsed: dict,
 ) -> list[Claim]:
     """Claims of a tally line; the sentence before it says who counts and since when."""
     unit = units[n]
@@ -158,30 +151,6 @@ def _tally_claims(
             confidence=0.8,
         ))
     return out
-
-
-class _State:
-    """What earlier claims of the document tell later ones."""
-
-    def __init__(self) -> None:
-        self.fired: tuple[str, ...] | None = None
-        self.period: Period | None = None
-        self.date: str | None = None
-        self.object: str | None = None
-        self.speech: Speech | None = None
-        self.subject: tuple[str, ...] | None = None
-        self.place: tuple[Location, int] | None = None
-        self.before: list[Sentence] = []  # body sentences after the last resolved place
-        self.history: list[Location] = []  # places named so far, in order
-        self.event_place: Location | None = None
-        self.event_pending = False
-        self.event_paragraph = 0
-        self.lede_place: Location | None = None
-        self.doc_parties: tuple[str, ...] = ()
-        self.sentence_subject: dict[tuple, tuple[str, ...]] = {}
-        self.event_period: Period | None = None
-        self.claimant = None
-        self.statement_date: str | None = None
 
 
 def _units(document: Document) -> list[Unit]:
@@ -270,7 +239,7 @@ def _previous_in_paragraph(unit: Unit, units: list[Unit]) -> Unit | None:
 def _claim(
     document: Document, unit: Unit, sdoc: Doc, q: QuantitySpan, quants: list[QuantitySpan],
     speech: Speech,
-    ctx: DocContext, country: str | None, state: _State,
+    ctx: DocContext, country: str | None, state: DocState,
 ) -> Claim | None:
     anchor = anchor_token(sdoc, q.num_start, q.num_end)
     if anchor is None:
@@ -287,23 +256,23 @@ def _claim(
         return None  # a share of nothing named ("a key rate of 7.5 percent")
     state.object = reading.object
     text = unit.sentence.text
-    location = places.resolve_location(_content_only(text, sdoc, speech.verb, anchor),
+    location = places.resolve_location(content_only(text, sdoc, speech.verb, anchor),
                                        country_hint=country, anchor=q.start)
     if unit.section == "body":
-        generic = location is not None and _GENERIC_PLACE.match(location.text or "")
+        generic = location is not None and GENERIC_PLACE.match(location.text or "")
         if location is None or generic:
-            found = _place_before(state, country)
+            found = place_before(state, country)
             if generic and found is not None:
-                location = _same_kind(generic.group(1), found[0], state) or location
+                location = same_kind(generic.group(1), found[0], state) or location
             elif found is not None and (found[1] == unit.sentence.paragraph
-                                        or _BACK_REFERENCE.search(text)):
+                                        or BACK_REFERENCE.search(text)):
                 location = found[0]
-            elif state.event_place is not None and _is_event(reading.metric, q.quantity, text) and (
+            elif state.event_place is not None and is_event(reading.metric, q.quantity, text) and (
                 unit.sentence.paragraph - state.event_paragraph <= 1
             ):
                 location = state.event_place  # the same event, told in the next paragraph
-            elif _LOCAL.get(reading.metric, 0) > (q.quantity.low or q.quantity.high or 0) and (
-                state.lede_place is not None and not _CUMULATIVE.search(text)
+            elif LOCAL_COUNTS.get(reading.metric, 0) > (q.quantity.low or q.quantity.high or 0) and (
+                state.lede_place is not None and not CUMULATIVE.search(text)
                 and unit.sentence.paragraph <= 3
             ):
                 location = state.lede_place  # the place the story is about
@@ -312,7 +281,7 @@ def _claim(
             state.history.append(location)
             state.before.clear()
     elif location is None and unit.section == "teaser":
-        location = _section_place(unit, country)
+        location = section_place(unit, country)
     speech = _with_local_side(speech, location, country)
     # numbers of one kind in one sentence share a subject ("59 Ukrainian drones ..., 28 over ...")
     sentence_key = (unit.sentence.start, reading.object == "personnel", reading.metric)
@@ -333,7 +302,7 @@ def _claim(
         is_stock=reading.metric == "deployed", section_date=unit.section_date,
         quantity_text=q.quantity.text, context_date=state.date, context_period=state.period,
     )
-    statement_date, period = _event_time(info, reading.metric, q.quantity, text, unit, speech,
+    statement_date, period = event_time(info, reading.metric, q.quantity, text, unit, speech,
                                          state)
     if state.event_pending:
         state.event_pending = False
@@ -359,16 +328,6 @@ def _claim(
     )
 
 
-EVENT_METRICS = ("killed", "wounded", "missing", "launched", "intercepted")
-_CUMULATIVE = re.compile(
-    r"\b(since|so far|in total|total|overall|to date|throughout|in all|cumulative|altogether|"
-    r"war|invasion|campaign|conflict|month|year|years|months|weeks|daily|a day|per day|"
-    r"average|averaged)\b",
-    re.I,
-)
-
-
-# Local civil officials speak for the country where the claim happens; military ones may not.
 _OFFICIAL = re.compile(
     r"\b(mayor|governor|lawmaker|legislator|police|prosecutor|administration|council|"
     r"emergency|civil defen[cs]e|regional|city|governorate|municipal\w*|local authorities)\b",
@@ -413,129 +372,6 @@ def _doc_parties(text: str) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
-# Counts small enough to belong to the story's own scene (a siege, a strike, a front sector).
-_LOCAL = {"captured": 5000, "killed": 1000, "wounded": 1000, "missing": 1000,
-          "intercepted": 1000, "launched": 1000}
-_GENERIC_PLACE = re.compile(
-    r"^(?:(?:in|across|near|at|around|outside|over|into|of) )?the "
-    r"(region|oblast|province|city|town|village|plant|area|country|capital|district|territory|"
-    r"strip|enclave|peninsula)\b",
-    re.I,
-)
-
-
-def _same_kind(word: str, last: Location, state: _State) -> Location | None:
-    """'the region' after a town is the town's region; 'the city' is the last town named."""
-    word = word.lower()
-    if word in ("region", "oblast", "province"):
-        for loc in reversed(state.history or [last]):
-            if loc.admin1:
-                return Location(text=None, name=loc.admin1, admin1=loc.admin1,
-                                country=loc.country)
-    if word in ("city", "town", "village", "plant", "area", "district", "capital"):
-        for loc in reversed(state.history or [last]):
-            if loc.admin1 and loc.name != loc.admin1:
-                return loc
-    if word in ("territory", "strip", "enclave", "peninsula"):
-        for loc in reversed(state.history or [last]):
-            if loc.admin1 is None and loc.name:
-                return loc
-    if word == "country":
-        country = places.Gazetteer.load().country(last.country)
-        return Location(text=None, name=country.name if country else None, admin1=None,
-                        country=last.country, lat=country.lat if country else None,
-                        lon=country.lon if country else None)
-    return None
-
-
-def _lede_place(units: list[Unit], country: str | None) -> Location | None:
-    """The most specific place of the story's first paragraph."""
-    for unit in units:
-        if unit.section == "body" and unit.sentence.paragraph == 0:
-            loc = places.resolve_location(unit.sentence.text, country_hint=country)
-            if loc is not None and loc.name and not _GENERIC_PLACE.match(loc.text or ""):
-                return loc
-    return None
-
-
-def _section_place(unit: Unit, country: str | None) -> Location | None:
-    """A teaser's summary line takes the place its headline names."""
-    if not unit.context or unit.sentence.paragraph == 0:
-        return None
-    return places.resolve_location(unit.context, country_hint=country)
-
-
-def _is_event(metric: str, quantity: Quantity, text: str) -> bool:
-    value = next((v for v in (quantity.low, quantity.high) if v is not None), None)
-    return (metric in EVENT_METRICS and value is not None and value < 1000
-            and not _CUMULATIVE.search(text))
-
-
-def _content_only(text: str, sdoc: Doc, verb, anchor) -> str:
-    """The sentence with its reporting frame blanked out ('In Seoul, a lawmaker said ...',
-    '... telling reporters in Kinshasa that ...'): where a claim is made is not where it
-    happened. Offsets are kept."""
-    if verb is None or verb.doc is not sdoc:
-        return text
-    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "conj", "advcl")
-               and anchor in c.subtree]
-    if not content:
-        return text  # no clear content clause: keep everything
-    keep = {t.i for c in content for t in c.subtree}
-    chars = list(text)
-    for t in verb.subtree:
-        if t.i not in keep:
-            for k in range(t.idx, min(t.idx + len(t.text), len(chars))):
-                chars[k] = " "
-    return "".join(chars)
-
-
-def _place_before(state: _State, country: str | None) -> tuple[Location, int] | None:
-    """The last place named in the body before the current sentence (resolved lazily)."""
-    while state.before:
-        sentence = state.before[-1]
-        loc = places.resolve_location(sentence.text, country_hint=country)
-        if loc is not None and not _GENERIC_PLACE.match(loc.text or ""):
-            state.place = (loc, sentence.paragraph)
-            state.history.append(loc)
-            state.before.clear()
-            break
-        state.before.pop()
-    return state.place
-
-
-def _event_time(
-    info, metric: str, quantity: Quantity, text: str, unit: Unit, speech: Speech, state: _State
-):
-    """A count tied to one dated event takes the event's period; 'He added' keeps the date."""
-    statement_date, period = info.statement_date, info.period
-    same_speaker = speech.claimant is not None and speech.claimant == state.claimant
-    if (info.statement_text is None and same_speaker and state.statement_date
-            and speech.verb is not None and speech.verb.lemma_ in ("add", "say", "note")
-            and re.match(r"^(?:he|she|it|they)\b", text.strip(), re.I)):
-        statement_date = state.statement_date
-        if period.end == info.statement_date:
-            period = replace(period, end=statement_date)
-    state.claimant, state.statement_date = speech.claimant, statement_date
-    value = next((v for v in (quantity.low, quantity.high) if v is not None), None)
-    if unit.section != "body" or metric not in EVENT_METRICS or value is None or value >= 1000:
-        return statement_date, period
-    if period.text and period.start:
-        if not _CUMULATIVE.search(period.text) and not _CUMULATIVE.search(text) and (
-            _days(period.start, period.end) <= 1
-        ):
-            state.event_period = period
-            state.event_pending = True
-        return statement_date, period
-    if period.start is None and not _CUMULATIVE.search(text):
-        event = state.event_period
-        if event is not None and statement_date and event.end and event.end <= statement_date:
-            return statement_date, Period(event.start, event.end, None)
-        if statement_date:
-            return statement_date, Period(statement_date, statement_date, None)
-    return statement_date, period
-
-
 _TRIGGER_CACHE: dict[int, tuple[Doc, list]] = {}
 
 
@@ -547,12 +383,6 @@ def _triggers(sdoc: Doc) -> list:
             _TRIGGER_CACHE.clear()
         hit = _TRIGGER_CACHE[id(sdoc)] = (sdoc, triggers(sdoc))
     return hit[1]
-
-
-def _days(start: str | None, end: str | None) -> int:
-    """Days between two ISO dates (large when either is missing)."""
-    a, b = to_date(start), to_date(end)
-    return (b - a).days if a and b else 10**6
 
 
 def _state_loser(sdoc: Doc, subject: tuple[str, ...]) -> bool:

@@ -1,0 +1,168 @@
+"""Where and when a claim happens when its sentence does not say: places named earlier, the
+story's own scene, the dated event a count belongs to (SPEC section 6, Dates and Places)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from warclaims.extract import places
+from warclaims.extract.state import DocState, Speech, Unit
+from warclaims.model import Location, Period, Quantity
+from warclaims.util.dates import to_date
+
+# Phrases that point back to a place or event named before ("the town", "over the same period").
+BACK_REFERENCE = re.compile(
+    r"\b(?:the|that|this) (?:town|city|village|region|oblast|area|plant|site|port|district|"
+    r"settlement|province|state|capital|front|sector|direction|attack|strike|strikes|siege|"
+    r"offensive|assault|operation|battle|fighting|same period|same area|force|garrison|"
+    r"total|figure|barrage|raid|wave)\b|\bthere\b|\bof (?:them|those|that total)\b",
+    re.I,
+)
+
+
+EVENT_METRICS = ("killed", "wounded", "missing", "launched", "intercepted")
+
+
+CUMULATIVE = re.compile(
+    r"\b(since|so far|in total|total|overall|to date|throughout|in all|cumulative|altogether|"
+    r"war|invasion|campaign|conflict|month|year|years|months|weeks|daily|a day|per day|"
+    r"average|averaged)\b",
+    re.I,
+)
+
+
+# Local civil officials speak for the country where the claim happens; military ones may not.
+
+
+# Counts small enough to belong to the story's own scene (a siege, a strike, a front sector).
+LOCAL_COUNTS = {"captured": 5000, "killed": 1000, "wounded": 1000, "missing": 1000,
+          "intercepted": 1000, "launched": 1000}
+
+
+GENERIC_PLACE = re.compile(
+    r"^(?:(?:in|across|near|at|around|outside|over|into|of) )?the "
+    r"(region|oblast|province|city|town|village|plant|area|country|capital|district|territory|"
+    r"strip|enclave|peninsula)\b",
+    re.I,
+)
+
+
+def same_kind(word: str, last: Location, state: DocState) -> Location | None:
+    """'the region' after a town is the town's region; 'the city' is the last town named."""
+    word = word.lower()
+    if word in ("region", "oblast", "province"):
+        for loc in reversed(state.history or [last]):
+            if loc.admin1:
+                return Location(text=None, name=loc.admin1, admin1=loc.admin1,
+                                country=loc.country)
+    if word in ("city", "town", "village", "plant", "area", "district", "capital"):
+        for loc in reversed(state.history or [last]):
+            if loc.admin1 and loc.name != loc.admin1:
+                return loc
+    if word in ("territory", "strip", "enclave", "peninsula"):
+        for loc in reversed(state.history or [last]):
+            if loc.admin1 is None and loc.name:
+                return loc
+    if word == "country":
+        country = places.Gazetteer.load().country(last.country)
+        return Location(text=None, name=country.name if country else None, admin1=None,
+                        country=last.country, lat=country.lat if country else None,
+                        lon=country.lon if country else None)
+    return None
+
+
+def lede_place(units: list[Unit], country: str | None) -> Location | None:
+    """The most specific place of the story's first paragraph."""
+    for unit in units:
+        if unit.section == "body" and unit.sentence.paragraph == 0:
+            loc = places.resolve_location(unit.sentence.text, country_hint=country)
+            if loc is not None and loc.name and not GENERIC_PLACE.match(loc.text or ""):
+                return loc
+    return None
+
+
+def section_place(unit: Unit, country: str | None) -> Location | None:
+    """A teaser's summary line takes the place its headline names."""
+    if not unit.context or unit.sentence.paragraph == 0:
+        return None
+    return places.resolve_location(unit.context, country_hint=country)
+
+
+def is_event(metric: str, quantity: Quantity, text: str) -> bool:
+    value = next((v for v in (quantity.low, quantity.high) if v is not None), None)
+    return (metric in EVENT_METRICS and value is not None and value < 1000
+            and not CUMULATIVE.search(text))
+
+
+def content_only(text: str, sdoc: Doc, verb, anchor) -> str:
+    """The sentence with its reporting frame blanked out ('In Seoul, a lawmaker said ...',
+    '... telling reporters in Kinshasa that ...'): where a claim is made is not where it
+    happened. Offsets are kept."""
+    if verb is None or verb.doc is not sdoc:
+        return text
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "conj", "advcl")
+               and anchor in c.subtree]
+    if not content:
+        return text  # no clear content clause: keep everything
+    keep = {t.i for c in content for t in c.subtree}
+    chars = list(text)
+    for t in verb.subtree:
+        if t.i not in keep:
+            for k in range(t.idx, min(t.idx + len(t.text), len(chars))):
+                chars[k] = " "
+    return "".join(chars)
+
+
+def place_before(state: DocState, country: str | None) -> tuple[Location, int] | None:
+    """The last place named in the body before the current sentence (resolved lazily)."""
+    while state.before:
+        sentence = state.before[-1]
+        loc = places.resolve_location(sentence.text, country_hint=country)
+        if loc is not None and not GENERIC_PLACE.match(loc.text or ""):
+            state.place = (loc, sentence.paragraph)
+            state.history.append(loc)
+            state.before.clear()
+            break
+        state.before.pop()
+    return state.place
+
+
+def event_time(
+    info, metric: str, quantity: Quantity, text: str, unit: Unit, speech: Speech, state: DocState
+):
+    """A count tied to one dated event takes the event's period; 'He added' keeps the date."""
+    statement_date, period = info.statement_date, info.period
+    same_speaker = speech.claimant is not None and speech.claimant == state.claimant
+    if (info.statement_text is None and same_speaker and state.statement_date
+            and speech.verb is not None and speech.verb.lemma_ in ("add", "say", "note")
+            and re.match(r"^(?:he|she|it|they)\b", text.strip(), re.I)):
+        statement_date = state.statement_date
+        if period.end == info.statement_date:
+            period = replace(period, end=statement_date)
+    state.claimant, state.statement_date = speech.claimant, statement_date
+    value = next((v for v in (quantity.low, quantity.high) if v is not None), None)
+    if unit.section != "body" or metric not in EVENT_METRICS or value is None or value >= 1000:
+        return statement_date, period
+    if period.text and period.start:
+        if not CUMULATIVE.search(period.text) and not CUMULATIVE.search(text) and (
+            days_between(period.start, period.end) <= 1
+        ):
+            state.event_period = period
+            state.event_pending = True
+        return statement_date, period
+    if period.start is None and not CUMULATIVE.search(text):
+        event = state.event_period
+        if event is not None and statement_date and event.end and event.end <= statement_date:
+            return statement_date, Period(event.start, event.end, None)
+        if statement_date:
+            return statement_date, Period(statement_date, statement_date, None)
+    return statement_date, period
+
+
+def days_between(start: str | None, end: str | None) -> int:
+    """Days between two ISO dates (large when either is missing)."""
+    a, b = to_date(start), to_date(end)
+    return (b - a).days if a and b else 10**6
