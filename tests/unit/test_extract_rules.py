@@ -381,8 +381,6 @@ def test_it_said_carries_the_previous_speaker(text: str) -> None:
     assert claims[1].claimant == claims[0].claimant
 
 
-@pytest.mark.xfail(strict=True, reason="claimant of the 95 drones is None: a quoted sentence "
-                   "after '\"...,\" he said.' does not keep the speaker")
 def test_quotation_continues_after_he_said() -> None:
     claims = _claims("Colonel Yurii Ihnat, the air force spokesman, said Russia launched 120 "
                      "drones overnight. \"Most of them were shot down over Kyiv region,\" he "
