@@ -17,8 +17,8 @@ from warclaims.extract import parties as P
 from warclaims.extract.lexicon import lexicon
 from warclaims.model import Party
 
-_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-_PRONOUNS_GROUP = frozenset({"it", "they", "them", "we"})
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+_PRONOUNS_GROUP = frozenset({"it", "they", "them", "we", "its", "their", "our"})
 _DEFINITE_ORG = re.compile(
     r"^(the|its|their) (ministry|agency|army|military|general staff|staff|service|office|force|"
     r"forces|air force|command|group|alliance|administration|authorities|department|directorate|"
