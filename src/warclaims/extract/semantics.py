@@ -460,7 +460,10 @@ _OLD_YEAR = re.compile(r"\b1[0-8]\d\d\b|\b19[0-8]\d\b")
 
 def _near_past_war(text: str, q_start: int, lex: Lexicon) -> bool:
     """A comparison with a past war ('during the Second Chechen War', 'in 1943') near the number."""
-    spots = [m.start() for m in _OLD_YEAR.finditer(text)]
+    years = [m.start() for m in _OLD_YEAR.finditer(text)]
+    if any(i < q_start for i in years):
+        return True  # "At Prokhorovka, on July 12, 1943, ...": a historical frame
+    spots = list(years)
     for cue in lex.past_war_cues:
         i = text.find(cue)
         if i >= 0:
@@ -514,6 +517,14 @@ def blocked(
             return "breakdown"
     if any(cue in full_text[max(0, q_start - 25):q_start].lower() for cue in lex.sum_cues):
         return "sum"
+    if re.search(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens) of\s*$",
+                 full_text[max(0, q_start - 20):q_start], re.I):
+        return "total_of_subset"  # "sank three of four boats": four is no claim of its own
+    if trig is not None and trig.lower_ in ("lost", "lose", "loss") and any(
+        cue in full_text[trig.idx - sent[0].idx:trig.idx - sent[0].idx + 40].lower()
+        for cue in lex.radar_loss_cues
+    ):
+        return "radar_loss"
     segment = full_text[q_start:min(q_next, q_end + 90)].lower()
     if reading.object in MUNITIONS and any(cue in segment for cue in lex.radar_loss_cues):
         return "radar_loss"
