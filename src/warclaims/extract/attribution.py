@@ -401,7 +401,10 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
         return ctx.last_person or ctx.recent("person")
     if low in _PRONOUNS_GROUP:
         mentioned = ctx.recent_with_position("org")
-        if mentioned is not None and (ctx.last_group is None or mentioned[1] > ctx.last_group_pos):
+        recent_speaker = ctx.last_group is not None and ctx.position - ctx.last_group_pos < 400
+        if mentioned is not None and not recent_speaker and (
+            ctx.last_group is None or mentioned[1] > ctx.last_group_pos
+        ):
             return mentioned[0]
         return ctx.last_group or ctx.last_person
     definite = _DEFINITE_ORG.match(span.text.strip())

@@ -284,7 +284,9 @@ def read_number(
             score = min(d, d2) + 0.01 * abs(t.token.i - anchor.i)
             if t is own:
                 score -= 0.5
-            if metric != "deployed" and 0 < t.token.i - np_end <= 2 and not any(
+            modifier = t.token.dep_ == "acl" and noun is not None and t.token.head.i == noun.i and any(
+                o.token.i == noun.head.i for o in trig)  # "intercepted 30 rockets fired from X"
+            if metric != "deployed" and not modifier and 0 < t.token.i - np_end <= 2 and not any(
                 np_end < i < t.token.i for i in other_anchors
             ):
                 score -= 1.5  # "180 injured", "three people wounded"

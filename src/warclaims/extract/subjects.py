@@ -77,7 +77,7 @@ def subject_of(
     doc_parties: tuple[str, ...] = (), same_sentence: tuple[str, ...] | None = None,
 ) -> tuple[str, ...]:
     """The SPEC subject (sorted codes) of a reading."""
-    side = claimant_side
+    side = claimant_side or own_party  # whose adversary "the enemy" is
     codes: list[str] = []
     if reading.noun is not None:
         codes = _noun_parties(reading.noun, side)
@@ -130,6 +130,8 @@ def _adversary_in(side: str, doc_parties: tuple[str, ...]) -> str | None:
 def _fallback(
     reading: Reading, side: str | None, place_country: str | None, doc_parties: tuple[str, ...]
 ) -> list[str]:
+    if reading.metric == "missing" and side:
+        return [side]  # a side counts its own missing
     if reading.population in ("civilian", None) and reading.object == "personnel":
         if place_country:
             return [place_country]
