@@ -10,12 +10,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from warclaims.extract import parties as P
 from warclaims.extract.lexicon import lexicon
 from warclaims.model import Party
+from warclaims.util.resources import load_json
+
+
+@cache
+def _words() -> dict:
+    """The word lists of data/attribution.json, as sets (loaded once, when first needed)."""
+    data = load_json("attribution.json")
+    return {
+        "titles": frozenset(data["title_words"]),
+        "not_first": frozenset(data["not_first_names"]),
+        "generic_source": frozenset(data["generic_source_nouns"]),
+        "synonyms": {k: tuple(v) for k, v in data["reference_synonyms"].items()},
+    }
 
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _PRONOUNS_GROUP = frozenset({"it", "they", "them", "we", "its", "their", "our"})
@@ -26,13 +40,6 @@ _DEFINITE_ORG = re.compile(
     r"intelligence|brigade|unit|militia|movement|mission|government|council|committee|"
     r"journalists|researchers|agency|group's|ministry's)\s*$",
     re.I,
-)
-_TITLE_WORDS = frozenset(
-    "president prime minister deputy general gen. lt. col. colonel major commander chief head "
-    "governor mayor spokesman spokeswoman spokesperson secretary senator rep. representative "
-    "adviser advisor ambassador envoy admiral marshal lieutenant sergeant captain director "
-    "defence defense foreign interior minister's ukrainian russian acting former mr mrs ms dr "
-    "prosecutor speaker chairman chair leader officer analyst journalist".split()
 )
 _NAME_RX = re.compile(
     r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ((?:[A-Z]\. )?(?:[A-Z][a-z]+[-'’]?)+(?:-[A-Z][a-z]+)?)\b"
@@ -95,7 +102,7 @@ class DocContext:
         roster = P.Roster.load()
         for m in _NAME_RX.finditer(text):
             first, last = m.group(1), m.group(2)
-            if first.lower() in _TITLE_WORDS or first in _NOT_FIRST:
+            if first.lower() in _words()["titles"] or first in _words()["not_first"]:
                 continue
             full_name = f"{first} {last}"
             if P.organisation_info(full_name) or P.party_code(first) or _is_place_or_party(full_name):
@@ -161,26 +168,13 @@ class DocContext:
         return best
 
 
-_SYNONYMS = {
-    "army": ("armed forces", "army", "military", "forces"),
-    "military": ("armed forces", "army", "military", "general staff", "ministry of defence"),
-    "journalists": ("zona", "media", "news", "meduza", "stories", "times", "journal", "post"),
-    "outlet": ("zona", "media", "news", "meduza", "stories", "times", "journal", "post"),
-    "ministry": ("ministry",),
-    "staff": ("general staff",),
-}
 
 
 def _synonym(word: str, name: str) -> bool:
     low = name.lower()
-    return any(s in low for s in _SYNONYMS.get(word.lower(), ()))
+    return any(s in low for s in _words()["synonyms"].get(word.lower(), ()))
 
 
-_NOT_FIRST = frozenset(
-    "The A An In On At For And But Russian Ukrainian Russia's Ukraine's North South West East "
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Kyiv Moscow".split()
-)
 
 
 @dataclass(frozen=True)
@@ -329,15 +323,11 @@ def _adjacent_phrase(verb: Token) -> Span | None:
     return None
 
 
-_GENERIC_SOURCE = frozenset(
-    "information data figures figure report reports estimate estimates intelligence numbers "
-    "statistics assessment assessments sources source account accounts records".split()
-)
 
 
 def _source_noun(tok: Token) -> Token:
     """'information from Ukraine's top commander' -> 'commander'."""
-    if tok.lower_ in _GENERIC_SOURCE:
+    if tok.lower_ in _words()["generic_source"]:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -526,7 +516,7 @@ def _side_in(text: str) -> str | None:
 
 def _person(span: Span, ctx: DocContext, on: str | None) -> Party | None:
     """A named person in the phrase, completed from the document and the roster."""
-    names = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in _TITLE_WORDS
+    names = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in _words()["titles"]
              and t.text[:1].isupper()]
     roster = P.Roster.load()
     ents = [t for t in names if roster.by_name(t.text, on) is not None]
@@ -566,7 +556,7 @@ def _last_propn_run(span: Span) -> str | None:
     for t in span:
         joined = run and t.text == "-" and not run[-1].whitespace_
         if joined or (run and run[-1].text == "-") or (
-            t.pos_ == "PROPN" and t.lower_ not in _TITLE_WORDS and t.text[:1].isupper()
+            t.pos_ == "PROPN" and t.lower_ not in _words()["titles"] and t.text[:1].isupper()
         ):
             run.append(t)
         else:
