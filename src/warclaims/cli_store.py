@@ -54,8 +54,29 @@ def _report(r: store_api.IngestReport) -> None:
 @_db
 @click.option("-v", "--verbose", is_flag=True, help="Print one line per document.")
 def ingest_cmd(paths: tuple[str, ...], db: str, verbose: bool) -> None:
-    """Read, extract and store PATHS; unchanged documents are skipped."""
-    _report(_run(lambda: store_api.ingest(paths, db, on_document=_progress if verbose else None)))
+    """Read, extract and store PATHS; unchanged documents are skipped.
+
+    Each input that cannot be read is named on stderr with its reason (and recorded in the
+    store); the exit code is 1 when any input was rejected.
+    """
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True, soft_wrap=True, highlight=False)
+    with Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
+                  TimeElapsedColumn(), console=console, transient=True,
+                  disable=not console.is_terminal) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def on_document(outcome: store_api.DocOutcome) -> None:
+            bar.advance(task)
+            if verbose or outcome.status == "rejected":
+                _progress(outcome)
+
+        report = _run(lambda: store_api.ingest(paths, db, on_document=on_document))
+    _report(report)
+    if report.rejected:
+        sys.exit(1)
 
 
 def _filters(f: Callable[..., Any]) -> Callable[..., Any]:

@@ -44,3 +44,18 @@ def test_tallies_timeline_compare_claims_export(tmp_path: Path) -> None:
 def test_bad_database_is_a_clean_error(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["claims", "--db", str(tmp_path / "missing" / "s.db")])
     assert r.exit_code == 1 and "does not exist" in r.output
+
+
+def test_ingest_names_rejected_inputs_and_exits_1(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "scan.pdf").write_bytes(b"%PDF-1.4 not a news page")
+    (pages / "empty.txt").write_text("")
+    (pages / "ok.txt").write_text(
+        " date 2025-01-04 Skip to content\nUkraine says Russia lost 1,200 troops\n\n"
+        "Russia lost 1,200 troops over the past day, Ukraine's General Staff said on Saturday.\n")
+    r = CliRunner().invoke(main, ["ingest", str(pages), "--db", str(tmp_path / "s.db")])
+    assert r.exit_code == 1
+    assert "scan.pdf" in r.stderr and "PDF" in r.stderr
+    assert "empty.txt" in r.stderr
+    assert "1 added" in r.stderr and "2 rejected" in r.stderr

@@ -115,7 +115,7 @@ def _reject(store: Store, run_id: str, rej: Rejection) -> DocOutcome:
             "rejection_id": sha1(rej.source, rej.reason, rej.error), "run_id": run_id,
             "source": rej.source, "reason": rej.reason, "error": rej.error}],
             ["rejection_id"], update=("run_id",))
-    return DocOutcome(doc_id=rej.source, status="rejected", reason=rej.reason)
+    return DocOutcome(doc_id=rej.source, status="rejected", reason=f"{rej.error} ({rej.reason})")
 
 
 def _ingest_one(store: Store, run_id: str, doc: Document, extractor: Extractor,
