@@ -181,7 +181,8 @@ def _candidates(text: str) -> list[QuantitySpan]:
     if not any(w in low for w in _trigger_stems()):
         return []
     del lex
-    return [q for q in find_quantities(text) if q.excluded is None]
+    return [q for q in find_quantities(text) if q.excluded is None
+            and not (text[q.start - 1:q.start] == "[" and text[q.end:q.end + 1] == "]")]
 
 
 _STEMS: tuple[str, ...] = ()

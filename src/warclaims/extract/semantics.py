@@ -496,6 +496,12 @@ def blocked(
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
             if aux & _MODALS and verb.lemma_ != "be":
                 return "forecast"
+            for up in list(verb.ancestors)[:3]:  # "could soon be able to launch up to 1,000"
+                if up.lemma_.lower() in ("able", "capable", "plan", "intend", "aim", "threaten") or (
+                    up.lemma_ == "be" and {c.lower_ for c in up.children if c.dep_ == "aux"}
+                    & _MODALS and any(c.lemma_ in ("able", "capable") for c in up.children)
+                ):
+                    return "forecast"
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
                 return "conditional"
             chain = [verb, *list(verb.ancestors)[:2]]
@@ -519,6 +525,14 @@ def blocked(
             return "breakdown"
     if any(cue in full_text[max(0, q_start - 25):q_start].lower() for cue in lex.sum_cues):
         return "sum"
+    before, after = full_text[max(0, q_start - 40):q_start], full_text[q_end:q_end + 3]
+    if (re.search(r"[A-Z][\w'’-]+, $", before) and after.startswith(",")) or re.search(
+        r"\b(?:youngest|oldest|aged|age of)\b[^.;]{0,25}$", before, re.I
+    ):
+        return "age"  # "Lubinets, 43, has held his post", "the youngest is 22"
+    if re.search(r"\b(?:city|town|village|country|nation|region|capital|population|home) of\s*$",
+                 before, re.I):
+        return "population"  # "a city of about 2 million people"
     if re.search(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens) of\s*$",
                  full_text[max(0, q_start - 20):q_start], re.I):
         return "total_of_subset"  # "sank three of four boats": four is no claim of its own
