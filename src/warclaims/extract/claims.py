@@ -34,7 +34,13 @@ from warclaims.extract.scene import (
     same_kind,
     section_place,
 )
-from warclaims.extract.semantics import anchor_token, blocked, read_number, triggers
+from warclaims.extract.semantics import (
+    anchor_token,
+    blocked,
+    read_number,
+    total_of_subset,
+    triggers,
+)
 from warclaims.extract.sentences import Sentence, split
 from warclaims.extract.state import DocState, Unit
 from warclaims.extract.subjects import subject_of
@@ -253,6 +259,8 @@ def _claim(
     q_next = min((o.start for o in quants if o.start > q.start), default=len(unit.sentence.text))
     if reading is None or blocked(sdoc, reading, q.start, q.end, q_next):
         return None
+    if reading.object in ("drone", "missile") and total_of_subset(unit.sentence.text, q.start):
+        reading = replace(reading, metric="launched")  # "14 of 16 missiles shot down": 16 fired
     if q.quantity.unit == "percent" and reading.noun is None:
         return None  # a share of nothing named ("a key rate of 7.5 percent")
     state.object = reading.object

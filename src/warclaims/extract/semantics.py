@@ -473,6 +473,13 @@ def _near_past_war(text: str, q_start: int, lex: Lexicon) -> bool:
     return any(abs(i - q_start) < 70 for i in spots)
 
 
+def total_of_subset(text: str, q_start: int) -> bool:
+    """The M of 'N of M': the whole a subset was counted from."""
+    return bool(re.search(
+        r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens) of\s*$",
+        text[max(0, q_start - 20):q_start], re.I))
+
+
 def blocked(
     sent: Doc | Span, reading: Reading, q_start: int, q_end: int, q_next: int = 10**9
 ) -> str | None:
@@ -533,8 +540,7 @@ def blocked(
     if re.search(r"\b(?:city|town|village|country|nation|region|capital|population|home) of\s*$",
                  before, re.I):
         return "population"  # "a city of about 2 million people"
-    if re.search(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens) of\s*$",
-                 full_text[max(0, q_start - 20):q_start], re.I):
+    if total_of_subset(full_text, q_start) and reading.object not in MUNITIONS:
         return "total_of_subset"  # "sank three of four boats": four is no claim of its own
     if trig is not None and trig.lower_ in ("lost", "lose", "loss") and any(
         cue in full_text[trig.idx - sent[0].idx:trig.idx - sent[0].idx + 40].lower()
