@@ -265,8 +265,15 @@ def _claim(
         return None  # a share of nothing named ("a key rate of 7.5 percent")
     state.object = reading.object
     text = unit.sentence.text
-    location = places.resolve_location(content_only(text, sdoc, speech.verb, anchor),
-                                       country_hint=country, anchor=q.start)
+    content = content_only(text, sdoc, speech.verb, anchor, country)
+    location = places.resolve_location(content, country_hint=country, anchor=q.start)
+    if location is not None and GENERIC_PLACE.match(location.text or ""):
+        # "shelled 11 settlements in the region, killing one man in Huliaipole": the named place
+        start = content.find(location.text)
+        named = places.resolve_location(
+            content[:start] + " " * len(location.text) + content[start + len(location.text):],
+            country_hint=country, anchor=q.start) if start >= 0 else None
+        location = named or location
     if unit.section == "body":
         generic = location is not None and GENERIC_PLACE.match(location.text or "")
         if location is None or generic:

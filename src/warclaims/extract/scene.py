@@ -97,7 +97,7 @@ def is_event(metric: str, quantity: Quantity, text: str) -> bool:
             and not CUMULATIVE.search(text))
 
 
-def content_only(text: str, sdoc: Doc, verb, anchor) -> str:
+def content_only(text: str, sdoc: Doc, verb, anchor, country: str | None = None) -> str:
     """The sentence with its reporting frame blanked out ('In Seoul, a lawmaker said ...',
     '... telling reporters in Kinshasa that ...'): where a claim is made is not where it
     happened. Offsets are kept."""
@@ -108,6 +108,14 @@ def content_only(text: str, sdoc: Doc, verb, anchor) -> str:
     if not content:
         return text  # no clear content clause: keep everything
     keep = {t.i for c in content for t in c.subtree}
+    first = sdoc[0]
+    if first.dep_ == "prep" and first.head.i == verb.i and country:
+        # "In Jabalia, the civil defence said ...": a fronted place in the story's country is
+        # where it happened; "In Seoul, a lawmaker said ..." (abroad) is where it was said
+        phrase = {t.i for t in first.subtree}
+        place = places.resolve_location(sdoc[first.i:max(phrase) + 1].text, country_hint=country)
+        if place is not None and place.country == country:
+            keep |= phrase
     chars = list(text)
     for t in verb.subtree:
         if t.i not in keep:
