@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,8 +17,16 @@ from warclaims.extract.lexicon import Lexicon, lexicon
 
 PEOPLE_METRICS = ("killed", "wounded", "casualties", "captured", "missing", "deployed")
 MUNITIONS = ("drone", "missile")
-_MODALS = frozenset({"could", "can", "would", "might", "may", "will", "should", "must"})
 _BREAKDOWN_CUES = ("including", "among them", "of them", "of whom", "among whom", "among those")
+
+
+
+@cache
+def closed_words(name: str) -> frozenset[str]:
+    """A closed word class of claim_lexicon.json's "grammar" section."""
+    from warclaims.util.resources import load_json
+
+    return frozenset(load_json("claim_lexicon.json")["grammar"][name])
 
 
 @dataclass(frozen=True)
@@ -126,12 +135,12 @@ def counted_noun(anchor: Token) -> Token | None:
             return toks[phrase[1] - 1]  # "four infantry fighting vehicles": the whole phrase
         key = nxt.lower_
         people = _people_word(nxt) and nxt.pos_ != "VERB"
-        if key not in _UNIT_NOUNS and (key in lex.object_words or key in lex.non_claim_objects
+        if key not in closed_words("unit_nouns") and (key in lex.object_words or key in lex.non_claim_objects
                                        or people or _is_demonym(nxt)):
             return nxt  # "300 dead", "12 attacks", "45,000 Palestinians": the word after the number
     of = _of_object(anchor)
     if anchor.pos_ in ("NOUN", "PROPN") and not anchor.like_num:
-        if anchor.lower_ in lex.object_words and anchor.lower_ not in _UNIT_NOUNS:
+        if anchor.lower_ in lex.object_words and anchor.lower_ not in closed_words("unit_nouns"):
             return anchor
         return of or anchor
     if of is not None:
@@ -155,11 +164,6 @@ def counted_noun(anchor: Token) -> Token | None:
     return None
 
 
-_UNIT_NOUNS = frozenset({
-    "squad", "platoon", "company", "battalion", "battalions", "regiment", "regiments", "brigade",
-    "brigades", "division", "divisions", "dozen", "dozens", "hundreds", "thousands", "scores",
-    "tens", "piece", "pieces", "unit", "units",
-})
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -169,7 +173,7 @@ def _of_object(tok: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     if g.lower_ in ("them", "those", "whom", "which", "these", "it", "this"):
                         return None
-                    if g.lower_ in _UNIT_NOUNS | {"tens", "thousands", "hundreds"}:
+                    if g.lower_ in closed_words("unit_nouns") | {"tens", "thousands", "hundreds"}:
                         return _of_object(g) or g
                     return g
     return None
@@ -190,7 +194,7 @@ def object_of(noun: Token | None) -> str | None:
         if key in lex.object_words:
             return lex.object_words[key]
     of = _of_object(noun)
-    if of is not None and noun.lower_ in _UNIT_NOUNS:
+    if of is not None and noun.lower_ in closed_words("unit_nouns"):
         return object_of(of)
     return None
 
@@ -225,8 +229,6 @@ def population_of(noun: Token | None, obj: str, sent: Doc | Span) -> str | None:
     return _sentence_population(sent)
 
 
-_GENERIC_MILITARY = frozenset({"enemy", "forces", "troops", "soldiers", "army", "military",
-                               "servicemen", "fighters", "frontline", "front", "battlefield"})
 
 
 def _sentence_population(sent: Doc | Span) -> str | None:
@@ -234,7 +236,7 @@ def _sentence_population(sent: Doc | Span) -> str | None:
     lex = lexicon()
     low = [t.lower_ for t in sent]
     civ = any(w in lex.civilian for w in low)
-    mil = any(w in lex.military or w in _GENERIC_MILITARY for w in low)
+    mil = any(w in lex.military or w in closed_words("generic_military") for w in low)
     if civ and not mil:
         return "civilian"
     if mil and not civ:
@@ -315,7 +317,6 @@ def read_number(
     return Reading(metric, obj, population, noun, trigger.token, anchor)
 
 
-_LOSS_WORDS = frozenset({"lose", "lost", "loss", "losses"})
 
 
 def _next_word(anchor: Token) -> Token | None:
@@ -350,7 +351,7 @@ def _surface_noun(anchor: Token) -> Token | None:
         if t.like_num or verb or t.pos_ in ("AUX", "ADP") or (t.is_punct and t.text != "-"):
             break
         key = t.lower_
-        if key in lex.object_words and key not in _UNIT_NOUNS:
+        if key in lex.object_words and key not in closed_words("unit_nouns"):
             found = t
     return found
 
@@ -362,11 +363,9 @@ def _refers_back(anchor: Token) -> bool:
         return True
     if anchor.dep_ in ("nsubj", "nsubjpass"):
         return True
-    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in _MUNITION_VERBS
+    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in closed_words("munition_verbs")
 
 
-_MUNITION_VERBS = frozenset({"shoot", "intercept", "down", "destroy", "launch", "fire", "neutralise",
-                             "neutralize", "bring"})
 
 
 def _pronoun_one(anchor: Token) -> bool:
@@ -399,7 +398,7 @@ def _compatible(metric: str, obj: str | None, trigger: Trigger | None = None) ->
         return metric in PEOPLE_METRICS
     if obj in MUNITIONS:
         if metric == "equipment_lost":
-            return trigger is not None and trigger.text in _LOSS_WORDS
+            return trigger is not None and trigger.text in closed_words("loss_words")
         return metric in ("launched", "intercepted")
     return metric == "equipment_lost"
 
@@ -501,12 +500,12 @@ def blocked(
         )
         if verb is not None:
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-            if aux & _MODALS and verb.lemma_ != "be":
+            if aux & closed_words("modals") and verb.lemma_ != "be":
                 return "forecast"
             for up in list(verb.ancestors)[:3]:  # "could soon be able to launch up to 1,000"
                 if up.lemma_.lower() in ("able", "capable", "plan", "intend", "aim", "threaten") or (
                     up.lemma_ == "be" and {c.lower_ for c in up.children if c.dep_ == "aux"}
-                    & _MODALS and any(c.lemma_ in ("able", "capable") for c in up.children)
+                    & closed_words("modals") and any(c.lemma_ in ("able", "capable") for c in up.children)
                 ):
                     return "forecast"
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):

@@ -8,11 +8,9 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from warclaims.extract import parties as P
-from warclaims.extract.semantics import Reading
+from warclaims.extract.semantics import Reading, closed_words
 
 _OWN = re.compile(r"\b(?:his|her|its|their|our|the group's|the movement's)\b", re.I)
-_LOSER_VERBS = frozenset({"lose", "suffer", "sustain", "incur", "record", "take", "count", "bury"})
-_FIRE_VERBS = frozenset({"launch", "fire", "use", "send", "attack", "drop", "unleash", "target"})
 _LOSS_METRICS = ("killed", "wounded", "casualties", "captured", "missing", "equipment_lost")
 
 
@@ -107,7 +105,7 @@ def subject_of(
                 codes = [a for a in (_adversary_in(subj_codes[0], doc_parties),) if a]
         elif metric == "deployed" and subj_codes:
             codes = subj_codes
-        elif (lemma in _LOSER_VERBS or passive) and subj_codes:
+        elif (lemma in closed_words("loser_verbs") or passive) and subj_codes:
             codes = subj_codes
     if not codes and same_sentence:
         codes = list(same_sentence)  # "380,000 Ukrainian troops wounded and tens of thousands missing"
