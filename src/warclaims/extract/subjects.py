@@ -29,11 +29,18 @@ def _left_phrase(tok: Token) -> str:
 
 
 def _noun_parties(noun: Token, side: str | None) -> list[str]:
+    """Parties named in the counted noun's phrase: 'North Korean soldiers', 'fighters of the
+    Rapid Support Forces'."""
     codes: list[str] = []
     for n in [noun, *noun.conjuncts]:
-        for c in _codes(_left_phrase(n), side):
-            if c not in codes:
-                codes.append(c)
+        phrases = [_left_phrase(n)]
+        for prep in n.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                phrases.extend(_left_phrase(g) for g in prep.children if g.dep_ == "pobj")
+        for phrase in phrases:
+            for c in _codes(phrase, side):
+                if c not in codes:
+                    codes.append(c)
     return codes
 
 
@@ -134,6 +141,8 @@ def _fallback(
         if place_country:
             return [place_country]
         return [side] if side else []
+    if reading.metric in ("killed", "wounded", "missing") and side and place_country == side:
+        return [side]  # victims on the speaker's own ground are the speaker's own
     if reading.metric in (*_LOSS_METRICS, "intercepted") and side:
         adv = _adversary_in(side, doc_parties)
         if adv:
