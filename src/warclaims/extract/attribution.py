@@ -426,6 +426,9 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
             party = Party(holder.name, holder.role, holder.side)
             ctx.last_person = party
             return party
+    state = _state_named(text)
+    if state is not None:  # "Israel says": the government of a state named as a speaker
+        return state
     for m in ctx.mentions:  # a longer name the document gives for this phrase
         if m.kind == "org" and len(text.split()) >= 2 and text in (m.party.name or "") and (
             m.party.name != text
@@ -436,6 +439,17 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     if party.name:
         ctx.set_group(party)
     return party
+
+
+def _state_named(text: str) -> Party | None:
+    """A country's own name (not its capital, not an adjective) as a speaker: its government."""
+    code = P.party_code(text)
+    info = P.party_info(code) if code else None
+    if info is None or info.kind != "state" or not info.adjectives:
+        return None
+    if text.lower() not in (n.lower() for n in info.names[:2]):
+        return None
+    return Party(None, f"{info.adjectives[0]} government", code)
 
 
 def _org_of_person(person: Party | None, head: str) -> Party | None:
