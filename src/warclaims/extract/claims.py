@@ -309,6 +309,8 @@ def _claim(
                          same_sentence=state.sentence_subject.get(sentence_key)
                          if unit.section == "body" else None)
     state.sentence_subject.setdefault(sentence_key, subject)
+    if location is None or GENERIC_PLACE.match(location.text or ""):
+        location = _many_regions(text, reading.metric, subject) or location
     if reading.metric == "launched":
         state.fired = subject
     if reading.population is None and reading.object == "personnel" and _state_loser(sdoc, subject):
@@ -364,6 +366,32 @@ def _with_local_side(speech: Speech, location: Location | None, country: str | N
     if side is None or (P.party_info(side) and P.party_info(side).kind != "state"):
         return speech
     return replace(speech, claimant=replace(c, side=side))
+
+
+_MANY_REGIONS = re.compile(
+    r"\b(?:over|across|at|in|on|of) (?:the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|several|multiple|many|a dozen|dozens of) (?:regions|oblasts|provinces|"
+    r"districts|governorates)\b", re.I)
+
+
+def _many_regions(text: str, metric: str, subject: tuple[str, ...]) -> Location | None:
+    """'over ten regions', 'at eight regions': the whole country those regions belong to, which
+    for launched or intercepted munitions is the target, the adversary of those who fired."""
+    m = _MANY_REGIONS.search(text)
+    if not m:
+        return None
+    code = None
+    if metric in ("launched", "intercepted") and len(subject) == 1:
+        code = P.adversary(subject[0])
+    if code is None:
+        states = [x.code for x in P.parties_in(text) if x.code and (info := P.party_info(x.code))
+                  and info.kind == "state"]
+        code = states[0] if states else None
+    place = places.Gazetteer.load().country(code) if code else None
+    if place is None:
+        return None
+    return Location(text=m.group(0), name=place.name, admin1=None, country=code,
+                    lat=place.lat, lon=place.lon)
 
 
 def _party_of(claimant) -> str | None:
