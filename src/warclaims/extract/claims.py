@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -79,10 +80,16 @@ def extract_claims(document: Document) -> list[Claim]:
                 state.before.append(unit.sentence)
             continue
         quants, sdoc = by_unit[id(unit)]
-        speech = _speech(unit, sdoc, ctx, units, parsed)
+        speech = _speech(unit, sdoc, ctx, parsed, units, n)
         state.speech = speech
-        for q in quants:
-            claim = _claim(document, unit, sdoc, q, quants, speech, ctx, country, state)
+        anchors = [anchor_token(sdoc, q.num_start, q.num_end) for q in quants]
+        found = triggers(sdoc)
+        for q, anchor in zip(quants, anchors, strict=True):
+            if anchor is None:
+                continue
+            others = frozenset(a.i for a in anchors if a is not None and a.i != anchor.i)
+            claim = _claim(document, unit, sdoc, q, anchor, others, found, quants, speech,
+                           country, state)
             if claim is not None:
                 raw.append(claim)
                 state.subject = claim.subject
@@ -125,7 +132,8 @@ def _tally_claims(
     subject: tuple[str, ...] | None = None
     if intro is not None:
         idoc = parsed.get(id(intro)) or full()(intro.sentence.text)
-        intro_speech = _speech(intro, idoc, ctx, units, parsed)
+        intro_speech = _speech(intro, idoc, ctx, parsed, units, n - 1 if intro is units[n - 1]
+                               else None)
         if intro_speech.claimant is not None:
             speech = intro_speech
         period_source = f"{intro.sentence.text} {unit.sentence.text}"
@@ -183,28 +191,23 @@ def _units(document: Document) -> list[Unit]:
 def _candidates(text: str) -> list[QuantitySpan]:
     """The numbers of a sentence worth parsing for (cheap test before spaCy)."""
     low = text.lower()
-    lex = lexicon()
     if not any(w in low for w in _trigger_stems()):
         return []
-    del lex
     return [q for q in find_quantities(text) if q.excluded is None
             and not (text[q.start - 1:q.start] == "[" and text[q.end:q.end + 1] == "]")]
 
 
-_STEMS: tuple[str, ...] = ()
-
-
+@cache
 def _trigger_stems() -> tuple[str, ...]:
-    global _STEMS
-    if not _STEMS:
-        words = set()
-        for w in lexicon().metric_words:
-            words.add(w.split()[0][:5])
-        _STEMS = tuple(sorted(words))
-    return _STEMS
+    """First letters of every trigger word: a sentence without any is never parsed."""
+    return tuple(sorted({w.split()[0][:5] for w in lexicon().metric_words}))
 
 
-def _speech(unit: Unit, sdoc: Doc, ctx: DocContext, units: list[Unit], parsed: dict) -> Speech:
+def _speech(
+    unit: Unit, sdoc: Doc, ctx: DocContext, parsed: dict, units: list[Unit], n: int | None
+) -> Speech:
+    """The attribution of ``unit`` (``units[n]`` when it is one of them), looking into its
+    quotation or the previous sentence of its paragraph when it names no speaker itself."""
     on = ctx.date
     ctx.position = unit.sentence.start if unit.base >= 0 else len(ctx.text)
     claimant_span, cited_span, verb = speakers(sdoc)
@@ -219,7 +222,7 @@ def _speech(unit: Unit, sdoc: Doc, ctx: DocContext, units: list[Unit], parsed: d
                     break
     if claimant_span is None and unit.sentence.quote_group is None and unit.section == "body":
         # the paragraph goes on reporting what its previous sentence attributed
-        prev = _previous_in_paragraph(unit, units)
+        prev = _previous_in_paragraph(n, units) if n is not None else None
         if prev is not None:
             pdoc = parsed.get(id(prev)) or full()(prev.sentence.text)
             parsed[id(prev)] = pdoc
@@ -234,8 +237,8 @@ def _speech(unit: Unit, sdoc: Doc, ctx: DocContext, units: list[Unit], parsed: d
     return Speech(claimant, cited, verb)
 
 
-def _previous_in_paragraph(unit: Unit, units: list[Unit]) -> Unit | None:
-    i = next((n for n, u in enumerate(units) if u is unit), 0)
+def _previous_in_paragraph(i: int, units: list[Unit]) -> Unit | None:
+    unit = units[i]
     if i > 0 and units[i - 1].section == unit.section and (
         units[i - 1].sentence.paragraph == unit.sentence.paragraph
     ):
@@ -244,18 +247,12 @@ def _previous_in_paragraph(unit: Unit, units: list[Unit]) -> Unit | None:
 
 
 def _claim(
-    document: Document, unit: Unit, sdoc: Doc, q: QuantitySpan, quants: list[QuantitySpan],
-    speech: Speech,
-    ctx: DocContext, country: str | None, state: DocState,
+    document: Document, unit: Unit, sdoc: Doc, q: QuantitySpan, anchor, others: frozenset[int],
+    found: list, quants: list[QuantitySpan], speech: Speech, country: str | None,
+    state: DocState,
 ) -> Claim | None:
-    anchor = anchor_token(sdoc, q.num_start, q.num_end)
-    if anchor is None:
-        return None
-    others = frozenset(
-        a.i for o in quants if o is not q and (a := anchor_token(sdoc, o.num_start, o.num_end))
-    )
-    reading = read_number(sdoc, anchor, _triggers(sdoc), other_anchors=others,
-                          context_object=state.object)
+    """The claim of the number ``q`` (its token ``anchor``) of a parsed sentence, if any."""
+    reading = read_number(sdoc, anchor, found, other_anchors=others, context_object=state.object)
     q_next = min((o.start for o in quants if o.start > q.start), default=len(unit.sentence.text))
     if reading is None or blocked(sdoc, reading, q.start, q.end, q_next):
         return None
@@ -302,7 +299,7 @@ def _claim(
     # numbers of one kind in one sentence share a subject ("59 Ukrainian drones ..., 28 over ...")
     sentence_key = (unit.sentence.start, reading.object == "personnel", reading.metric)
     side = speech.claimant.side if speech.claimant else None
-    subject = subject_of(reading, sdoc, claimant_side=side,
+    subject = subject_of(reading, claimant_side=side,
                          place_country=location.country if location else country,
                          previous_fired=state.fired, own_party=_party_of(speech.claimant),
                          doc_parties=state.doc_parties,
@@ -414,19 +411,6 @@ def _doc_parties(text: str) -> tuple[str, ...]:
         if m.code:
             counts[m.code] = counts.get(m.code, 0) + 1
     return tuple(sorted(counts, key=lambda c: -counts[c]))
-
-
-_TRIGGER_CACHE: dict[int, tuple[Doc, list]] = {}
-
-
-def _triggers(sdoc: Doc) -> list:
-    """The triggers of a parsed sentence, computed once per sentence."""
-    hit = _TRIGGER_CACHE.get(id(sdoc))
-    if hit is None or hit[0] is not sdoc:
-        if len(_TRIGGER_CACHE) > 256:
-            _TRIGGER_CACHE.clear()
-        hit = _TRIGGER_CACHE[id(sdoc)] = (sdoc, triggers(sdoc))
-    return hit[1]
 
 
 def _state_loser(sdoc: Doc, subject: tuple[str, ...]) -> bool:

@@ -287,7 +287,7 @@ class _PartyData:
     place_preps: frozenset[str]
 
 
-def _party_terms(party: dict[str, Any], code: str, where: str) -> list[tuple[str, str]]:
+def _party_terms(party: dict[str, Any], where: str) -> list[tuple[str, str]]:
     terms = [(t, "name") for t in _strs(party, "names", where)]
     terms += [(t, "adjective") for t in _strs(party, "adjectives", where)]
     terms += [(t, "metonym") for t in _strs(party, "metonyms", where, required=False)]
@@ -331,7 +331,7 @@ def _party_data() -> _PartyData:
             raise DataError(f"{where}: group code {code!r} is not a lowercase slug")
         if code in parties:
             raise DataError(f"{where}: duplicate code {code}")
-        for term, tkind in _party_terms(party, code, where):
+        for term, tkind in _party_terms(party, where):
             _check_unique(seen, term, code, where)
             entries.append((term, (code, tkind), _is_acronym(term)))
         for stem in _strs(party, "stems", where, required=False):

@@ -434,7 +434,7 @@ def _find_matches(tokens: list[_Token], gaz: Gazetteer, lex: Lexicon) -> list[tu
     runs = _runs(tokens, lex)
     own = [_run_matches(run, tokens, gaz, lex, 0) for run in runs]
     names = [" ".join(t.norm for t in tokens[r.first:r.last + 1]) for r in runs]
-    placelike = [bool(m) or bool(_admin1_for(n, gaz, lex)) for m, n in zip(own, names, strict=True)]
+    placelike = [bool(m) or bool(_admin1_for(n, gaz)) for m, n in zip(own, names, strict=True)]
     gids = _groups(runs, tokens, placelike)
     group_tail: dict[int, tuple[str | None, int]] = {}
     for run, gid, ok in zip(runs, gids, placelike, strict=True):
@@ -448,7 +448,7 @@ def _find_matches(tokens: list[_Token], gaz: Gazetteer, lex: Lexicon) -> list[tu
         own_forced, own_tail = _region_tail(tokens, run.last, lex)
         if own_forced:
             forced, tail = own_forced, own_tail
-        if forced and _admin1_for(name, gaz, lex):
+        if forced and _admin1_for(name, gaz):
             out.append((_Match(run.first, run.last, name, "admin1", gid), tail))
             continue
         if len(matches) > 1:  # "Ivan Fedorov": two place names side by side make a person
@@ -459,7 +459,7 @@ def _find_matches(tokens: list[_Token], gaz: Gazetteer, lex: Lexicon) -> list[tu
     return out
 
 
-def _admin1_for(name_key: str, gaz: Gazetteer, lex: Lexicon) -> list[Place]:
+def _admin1_for(name_key: str, gaz: Gazetteer) -> list[Place]:
     for word in ("oblast", "region", "province", "governorate", "krai"):
         hits = [p for p, _ in gaz.candidates(f"{name_key} {word}") if p.kind == "admin1"]
         if hits:
@@ -616,7 +616,7 @@ def _mentions(sentence: str, gaz: Gazetteer, lex: Lexicon, hint: str | None) -> 
         if m.group in group_role and role not in (SKIP, ACTOR):
             role, start = group_role[m.group]
         group_role.setdefault(m.group, (role, start))
-        found.append((m, tail, role, start, _candidates(m, gaz, lex)))
+        found.append((m, tail, role, start, _candidates(m, gaz)))
     scene = _Scene(set(), set(), _sentence_demonyms(tokens, lex), hint)
     chosen: dict[int, tuple[Place, bool]] = {}
     # first admin1 phrases and countries (they give context), then the rest, then list
@@ -655,21 +655,20 @@ def _mentions(sentence: str, gaz: Gazetteer, lex: Lexicon, hint: str | None) -> 
             role = SKIP if role == SKIP else ACTOR
         out.append(_Mention(place, role, tokens[start].start, tokens[tail].end,
                             tokens[m.first].start, m.group))
-    return out + _demonym_mentions(sentence, tokens, gaz, lex)
+    return out + _demonym_mentions(tokens, gaz, lex)
 
 
 def _in_list(found: list, k: int) -> bool:
     return sum(f[0].group == found[k][0].group for f in found) > 1
 
 
-def _candidates(m: _Match, gaz: Gazetteer, lex: Lexicon) -> list[tuple[Place, bool]]:
+def _candidates(m: _Match, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     if m.forced == "admin1":
-        return [(p, True) for p in _admin1_for(m.key, gaz, lex)]
+        return [(p, True) for p in _admin1_for(m.key, gaz)]
     return gaz.candidates(m.key)
 
 
-def _demonym_mentions(sentence: str, tokens: list[_Token], gaz: Gazetteer,
-                      lex: Lexicon) -> list[_Mention]:
+def _demonym_mentions(tokens: list[_Token], gaz: Gazetteer, lex: Lexicon) -> list[_Mention]:
     """'over Russian regions', 'at 11 Israeli military sites' -> the country."""
     out = []
     for i, t in enumerate(tokens):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from warclaims.extract import parties as P
 from warclaims.extract.semantics import Reading, closed_words
@@ -77,7 +77,7 @@ def _governing(verb: Token) -> tuple[Token, str] | None:
 
 
 def subject_of(
-    reading: Reading, sent: Doc | Span, *, claimant_side: str | None, place_country: str | None,
+    reading: Reading, *, claimant_side: str | None, place_country: str | None,
     previous_fired: tuple[str, ...] | None = None, own_party: str | None = None,
     doc_parties: tuple[str, ...] = (), same_sentence: tuple[str, ...] | None = None,
 ) -> tuple[str, ...]:

@@ -577,7 +577,7 @@ def _range_cues(sentence: str, base: date | None) -> list[_Cue]:
     return cues
 
 
-def _since_cues(sentence: str, base: date | None, ref: date | None, doc_text: str,
+def _since_cues(sentence: str, ref: date | None, doc_text: str,
                 doc_date: date | None) -> list[_Cue]:
     cues: list[_Cue] = []
     for m in _RX_SINCE.finditer(sentence):
@@ -972,7 +972,7 @@ def _period(sentence: str, mentions: list[_Mention], stmt: _Statement, s_day: da
     if event_day is not None:
         return Period(None if is_stock else _iso(event_day), _iso(event_day), None)
     rel_base = s_day if stmt.known else None
-    cues = (_range_cues(sentence, ref) + _since_cues(sentence, rel_base, s_day or ref, doc_text,
+    cues = (_range_cues(sentence, ref) + _since_cues(sentence, s_day or ref, doc_text,
                                                      doc_date)
             + _first_of_cues(sentence, s_day or ref, doc_text, doc_date)
             + _years_of_cues(sentence, s_day or ref, doc_text, doc_date)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 
 from warclaims.clean.lines import is_headline
@@ -39,7 +40,7 @@ def parse_html(text: str, source: str) -> HtmlPage:
     """Extract the article from an HTML page, or raise an InputError naming ``source``."""
     try:
         tree = lxml_html.fromstring(text)
-    except (ValueError, Exception) as exc:  # lxml raises several types for broken markup
+    except (ValueError, etree.ParserError, etree.XMLSyntaxError) as exc:
         raise InputError(source, f"unparseable HTML: {exc}") from exc
     body_xml = trafilatura.extract(
         text, output_format="txt", include_comments=False, include_tables=False,

@@ -13,7 +13,6 @@ import feedparser
 from warclaims.errors import InputError, TooLarge
 from warclaims.ingest import build
 from warclaims.ingest.decode import decode
-from warclaims.ingest.detect import sniff
 from warclaims.model import Document, Rejection
 
 
@@ -22,7 +21,8 @@ def stable_id(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _guard(source: str, fn) -> Document | Rejection:
+def _guard(fn) -> Document | Rejection:
+    """Run a reader; an input error becomes a Rejection naming the input."""
     try:
         return fn()
     except InputError as exc:
@@ -52,7 +52,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Rejection]:
             author = entry.get("author")
             return Document(**{**doc.__dict__, "authors": (author,) if author else doc.authors})
 
-        yield _guard(where, make)
+        yield _guard(make)
 
 
 _ENTRY_BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote")
@@ -100,7 +100,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Documen
             if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than the record declares
                 yield Rejection(where, "WARC record is cut off (truncated archive)", "corrupt")
                 continue
-            yield _guard(where, lambda data=data, url=url, where=where: build.from_html(
+            yield _guard(lambda data=data, url=url, where=where: build.from_html(
                 decode(data, where), doc_id=stable_id(url), source=where, url=url))
     except broken as exc:
         detail = "" if isinstance(exc, AttributeError) else f": {exc}"
@@ -129,14 +129,14 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Docume
         doc_id = str(obj["id"]) if obj.get("id") else stable_id(key)
         published = str(obj["date"])[:10] if obj.get("date") else None
         if obj.get("html"):
-            yield _guard(where, lambda obj=obj, doc_id=doc_id, where=where, day=published:
+            yield _guard(lambda obj=obj, doc_id=doc_id, where=where, day=published:
                          build.from_html(str(obj["html"]), doc_id=doc_id, source=where,
                                          url=obj.get("url"), published=day))
         else:
-            yield _guard(where, lambda obj=obj, doc_id=doc_id, where=where, day=published:
+            yield _guard(lambda obj=obj, doc_id=doc_id, where=where, day=published:
                          build.from_text(str(obj["text"]), doc_id=doc_id, source=where,
                                          url=obj.get("url"), published=day,
                                          title=obj.get("title")))
 
 
-__all__ = ["read_feed", "read_jsonl", "read_warc", "sniff", "stable_id"]
+__all__ = ["read_feed", "read_jsonl", "read_warc", "stable_id"]
