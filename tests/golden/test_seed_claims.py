@@ -13,13 +13,14 @@ from ..conftest import DEV
 SEED = "000_31431fc50040e6e5"
 
 
-def _strip(value):
-    """Drop keys the gold format does not carry (ids, confidence, offsets, coordinates)."""
+def _strip(value, parent: str = ""):
+    """Drop what the gold format does not carry: ids, confidence, mentions, coordinates, and
+    the character offsets of the evidence (every other field is compared)."""
     if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items()
-                if k not in ("claim_id", "confidence", "start", "end", "lat", "lon", "mentions",
-                             "doc_id")
-                or k in ("start", "end") and "text" not in value}
+        dropped = {"claim_id", "confidence", "mentions", "doc_id", "lat", "lon"}
+        if parent == "evidence":
+            dropped |= {"start", "end"}
+        return {k: _strip(v, k) for k, v in value.items() if k not in dropped}
     return value
 
 
