@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from warclaims.errors import DataError
 from warclaims.model import Location
@@ -40,6 +41,7 @@ MAX_NGRAM = 6
 APOSTROPHES = "'’ʼʹ`"
 _ASCII_KEY = str.maketrans({".": None, "'": None, "`": None, "-": " "})
 TOKEN_RE = re.compile(r"\w+(?:[-'’.&]\w+)*\.?|[^\w\s]")
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|as|ar|an)-[A-Z]")  # "al-Shifa": a name all the same
 ED_VERB_RE = re.compile(r"^[a-z]+ed$")
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])|\n+")
 
@@ -293,8 +295,7 @@ def _load_gazetteer() -> Gazetteer:
 # --------------------------------------------------------------------------- tokens and runs
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -312,7 +313,7 @@ def _tokenise(sentence: str) -> list[_Token]:
             text = text[:-1]
         poss = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
         base = text[:-2] if poss else text
-        cap = base[:1].isupper() or bool(re.match(r"^(?:al|el|ad|as|ar|an)-[A-Z]", base))
+        cap = base[:1].isupper() or (base[2:3] == "-" and _ARTICLE_PREFIX.match(base) is not None)
         tokens.append(_Token(base, start, start + len(base), normalise(base), base.lower(), cap,
                              poss))
     return tokens

@@ -28,6 +28,8 @@ EXCLUSION_REASONS = (
 )
 _PRE_WINDOW = 48  # characters looked at before an expression for hedges and cues
 _RATE_WINDOW = 60  # characters looked at after an expression for "a day", "every day"
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ class _Lexicon:
     rate_after: tuple[tuple[str, re.Pattern[str]], ...]
     rate_before: tuple[tuple[str, re.Pattern[str]], ...]
     rate_stop_re: re.Pattern[str]
+    cue_words: frozenset[str]  # words without which ``master`` finds nothing in digit-free text
 
 
 def _qualifiers(table: dict[str, Any], key: str) -> dict[str, str]:
@@ -317,6 +320,13 @@ def _lexicon() -> _Lexicon:
             vague[f"{mult} {base}"] = (lo * value, hi * value)
     lex["vague"] = vague
     master, number_only = _master_regex(lex)
+    # every match of ``master`` without a digit holds the last word of one of these phrases
+    # (a unit word ends "a battalion", "hundred" ends "a few hundred")
+    cue_words = frozenset(
+        _WORD.findall(phrase.lower())[-1]
+        for key in ("word_values", "scales", "multipliers", "vague", "units", "ordinals", "again")
+        for phrase in lex[key] if _WORD.search(phrase.lower())
+    )
     hb = _qualifiers(_table(data, "hedges_before"), "hedges_before")
     ha = _qualifiers(_table(data, "hedges_after"), "hedges_after")
     size_of = _alt(_words(data, "size_of", "phrases"))
@@ -365,6 +375,7 @@ def _lexicon() -> _Lexicon:
         ),
         rate_after=rate_after, rate_before=rate_before,
         rate_stop_re=re.compile(rf"[;.!?](?:\s|$)|\b{stop}\b", flags),
+        cue_words=cue_words,
     )
 
 
@@ -790,6 +801,8 @@ def _to_span(e: _Expr, text: str) -> QuantitySpan:
 def find_quantities(text: str) -> list[QuantitySpan]:
     """Every number-like expression of ``text``, sorted by start and non-overlapping."""
     lex = _lexicon()
+    if not _DIGIT.search(text) and lex.cue_words.isdisjoint(_WORD.findall(text.lower())):
+        return []  # no digit and no number word: nothing for the grammar (a cheap exact test)
     protected = _protected(text, lex)
     exprs = _scan(text, lex, sorted((p.start, p.end) for p in protected))
     exprs = _merge_ranges(exprs, text, lex)

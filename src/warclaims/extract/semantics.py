@@ -61,26 +61,47 @@ def anchor_token(doc: Doc | Span, start: int, end: int) -> Token | None:
     return nouns[-1] if nouns else span[-1]
 
 
-def _phrase_at(tokens: list[Token], i: int, table: dict, max_len: int) -> tuple[str, int] | None:
-    """The longest lexicon phrase starting at tokens[i] (on lower text or lemma)."""
-    for n in range(min(max_len, len(tokens) - i), 0, -1):
-        words = tokens[i:i + n]
-        if n > 1 and any(t.is_punct and t.text not in "-" for t in words):
-            continue
-        for key in (" ".join(t.lower_ for t in words), " ".join(t.lemma_.lower() for t in words)):
-            if key in table:
-                return key, n
-    return None
+def _phrase_at(tokens: list[Token], i: int, table: str, max_len: int) -> tuple[str, int] | None:
+    """The longest phrase of a lexicon table starting at tokens[i] (on lower text or lemma)."""
+    return _TokenWords(tokens).phrase_at(i, table, max_len)
 
 
-def triggers(sent: Doc | Span, lex: Lexicon | None = None) -> list[Trigger]:
+class _TokenWords:
+    """Lower-case forms, lemmas and punctuation flags of tokens, read from spaCy once."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.lowers = [t.lower_ for t in tokens]
+        self.lemmas = [t.lemma_.lower() for t in tokens]
+        self.punct = [t.is_punct and t.text not in "-" for t in tokens]
+
+    def phrase_at(self, i: int, table_name: str, max_len: int) -> tuple[str, int] | None:
+        firsts, table = _first_words(table_name), getattr(lexicon(), table_name)
+        if self.lowers[i] not in firsts and self.lemmas[i] not in firsts:
+            return None
+        for n in range(min(max_len, len(self.lowers) - i), 0, -1):
+            if n > 1 and any(self.punct[i:i + n]):
+                continue
+            for key in (" ".join(self.lowers[i:i + n]), " ".join(self.lemmas[i:i + n])):
+                if key in table:
+                    return key, n
+        return None
+
+
+@cache
+def _first_words(table: str) -> frozenset[str]:
+    """The first words of the phrases of a lexicon table ('metric_words', 'object_words')."""
+    return frozenset(k.split(" ")[0] for k in getattr(lexicon(), table))
+
+
+def triggers(sent: Doc | Span) -> list[Trigger]:
     """Every metric trigger word or phrase of the sentence."""
-    lex = lex or lexicon()
+    lex = lexicon()
     toks = list(sent)
+    words = _TokenWords(toks)
     out: list[Trigger] = []
     i = 0
     while i < len(toks):
-        found = _phrase_at(toks, i, lex.metric_words, 4)
+        found = words.phrase_at(i, "metric_words", 4)
         if found:
             key, n = found
             head = _phrase_head(toks[i:i + n])
@@ -130,7 +151,7 @@ def counted_noun(anchor: Token) -> Token | None:
         if nxt.lower_ in ("percent", "per", "%", "pct"):
             return _of_object(nxt) or _of_object(nxt.head) or (_surface_noun(nxt) if nxt.i else None)
         toks = list(anchor.doc[nxt.i: nxt.i + 4])
-        phrase = _phrase_at(toks, 0, lex.object_words, 4)
+        phrase = _phrase_at(toks, 0, "object_words", 4)
         if phrase and phrase[1] > 1:
             return toks[phrase[1] - 1]  # "four infantry fighting vehicles": the whole phrase
         key = nxt.lower_

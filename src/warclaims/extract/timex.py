@@ -25,9 +25,10 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from warclaims.errors import DataError
@@ -175,8 +176,16 @@ def _day(token: str) -> int:
     return int(re.sub(r"\D", "", token))
 
 
-def _scan(sentence: str) -> list[_Mention]:
-    """All time expressions, longest first where they overlap."""
+def new_document() -> None:
+    """Forget what was remembered about the previous document's text."""
+    for memo in (_scan, _sentences, _anchor):
+        memo.cache_clear()
+
+
+@lru_cache(maxsize=1024)
+def _scan(sentence: str) -> tuple[_Mention, ...]:
+    """All time expressions, longest first where they overlap. Remembered within a document
+    (see new_document): the same text is scanned for each claim and for the anchors."""
     found: list[_Mention] = []
     for m in _RX_ISO.finditer(sentence):
         found.append(_Mention(m.start(), m.end(), m.group(), "day", int(m["y"]), int(m["m"]),
@@ -211,13 +220,13 @@ def _scan(sentence: str) -> list[_Mention]:
     return _drop_overlaps(found)
 
 
-def _drop_overlaps(found: list[_Mention]) -> list[_Mention]:
+def _drop_overlaps(found: list[_Mention]) -> tuple[_Mention, ...]:
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     kept: list[_Mention] = []
     for m in found:
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
-    return sorted(kept, key=lambda x: x.start)
+    return tuple(sorted(kept, key=lambda x: x.start))
 
 
 def _to_date(value: str | None) -> date | None:
@@ -418,7 +427,7 @@ class _Statement:
     cues: tuple[_Mention, ...] = ()
 
 
-def _statement(sentence: str, mentions: list[_Mention], base: date | None,
+def _statement(sentence: str, mentions: Sequence[_Mention], base: date | None,
                context: date | None) -> _Statement:
     cues: list[_Mention] = []
     for m in mentions:
@@ -706,7 +715,7 @@ def _dateparser_span(span: str, base: date | None) -> date | None:
     return parsed.date() if parsed else None
 
 
-def _mention_cues(sentence: str, mentions: list[_Mention], taken: list[tuple[int, int]],
+def _mention_cues(sentence: str, mentions: Sequence[_Mention], taken: list[tuple[int, int]],
                   base: date | None, doc_date: date | None) -> list[_Cue]:
     """Months, years, 'by DATE' ends, 'began on DATE' starts and single event days."""
     cues: list[_Cue] = []
@@ -783,7 +792,8 @@ _STOP = {"the", "of", "its", "their", "a", "an", "in", "into", "on", "since", "s
          "first", "surprise", "last", "when", "that", "with", "his", "her"}
 
 
-def _sentences(doc_text: str) -> list[str]:
+@lru_cache(maxsize=4)
+def _sentences(doc_text: str) -> tuple[str, ...]:
     parts = _RX_SENT_SPLIT.split(doc_text)
     out: list[str] = []
     for p in parts:
@@ -791,7 +801,7 @@ def _sentences(doc_text: str) -> list[str]:
             out[-1] = out[-1] + " " + p
         else:
             out.append(p)
-    return [s.strip() for s in out if s.strip()]
+    return tuple(s.strip() for s in out if s.strip())
 
 
 def _words(text: str) -> set[str]:
@@ -825,7 +835,7 @@ def _doc_anchor(phrase: str, doc_text: str, base: date | None,
     return None
 
 
-def _doc_anchor_in(sentences: list[str], group: set[str], quals: set[str], base: date | None,
+def _doc_anchor_in(sentences: Sequence[str], group: set[str], quals: set[str], base: date | None,
                    ceiling: date | None) -> date | None:
     for sent in sentences:
         low = sent.lower()
@@ -868,6 +878,7 @@ def _key_anchor(phrase: str, doc_text: str, ceiling: date | None) -> date | None
     return None
 
 
+@lru_cache(maxsize=256)
 def _anchor(phrase: str, doc_text: str, doc_date: date | None, ceiling: date | None) -> date | None:
     ceiling = ceiling or doc_date
     base = doc_date or ceiling
@@ -966,7 +977,7 @@ _RX_BACKREF = re.compile(
     r"\bof that (?:total|number|figure)\b", _I)
 
 
-def _period(sentence: str, mentions: list[_Mention], stmt: _Statement, s_day: date | None,
+def _period(sentence: str, mentions: Sequence[_Mention], stmt: _Statement, s_day: date | None,
             ref: date | None, doc_text: str, doc_date: date | None, is_stock: bool,
             event_day: date | None, quantity_text: str | None) -> Period:
     if event_day is not None:
