@@ -333,3 +333,41 @@ def test_dev_corpus_agreement() -> None:
     assert total >= 200
     assert share >= 0.72  # reached: 73.1%
     assert share_in >= 0.90  # reached: 92.7%
+
+
+# --------------------------------------------------------------------------- clauses and roles
+
+
+def test_place_in_an_including_clause_is_not_the_place_of_the_whole_count() -> None:
+    s = ("Air defences destroyed seven rockets over the past day, including near Nova Kakhovka "
+         "in the Kherson region, the spokesman said.")
+    assert where(s, "RUS", anchor=s.index("seven")) is None
+
+
+def test_place_in_an_including_clause_places_a_count_inside_that_clause() -> None:
+    s = "Shelling killed 30 people across the front, including 12 in Kharkiv, officials said."
+    assert where(s, "UKR", anchor=s.index("12"))[0] == "Kharkiv"
+
+
+def test_most_of_them_clause_names_a_part() -> None:
+    s = ("Some 210 rockets were fired into Israel on Monday, most of them aimed at the Galilee "
+         "and the area around Haifa.")
+    assert where(s, "ISR", anchor=s.index("210"))[0] == "Israel"
+
+
+def test_destination_of_people_taken_away_is_not_the_place() -> None:
+    s = ("The ministry said 264 servicemen had been brought out of the plant, 53 of them "
+         "severely wounded, and taken to Novoazovsk and Olenivka.")
+    assert where(s, "UKR", anchor=s.index("264")) is None
+
+
+def test_ambassador_to_a_country_is_an_office_not_a_place() -> None:
+    s = "The British ambassador to Ukraine said 12 people had been killed."
+    assert where(s, "UKR", anchor=s.index("12")) is None
+    assert where("Missiles were fired to Ukraine's east, killing 12.", "UKR")[2] == "UKR"
+
+
+def test_a_where_clause_after_an_included_place_is_about_that_place() -> None:
+    s = ("The bill funds aid to civilians in conflict zones, including Gaza, where more than "
+         "34,000 people have been killed, the health ministry says.")
+    assert where(s, "PSE", anchor=s.index("34,000"))[0] == "Gaza Strip"

@@ -23,8 +23,8 @@ from warclaims.extract.lexicon import lexicon
 from warclaims.extract.nlp import full
 from warclaims.extract.quantities import QuantitySpan, find_quantities
 from warclaims.extract.scene import (
-    BACK_REFERENCE,
     CUMULATIVE,
+    GENERIC_MENTION,
     GENERIC_PLACE,
     LOCAL_COUNTS,
     content_only,
@@ -32,6 +32,7 @@ from warclaims.extract.scene import (
     is_event,
     lede_place,
     place_before,
+    refers_back,
     same_kind,
     section_place,
 )
@@ -238,6 +239,39 @@ def _speech(
     return Speech(claimant, cited, verb)
 
 
+def _scene_location(location: Location | None, text: str, unit: Unit, metric: str,
+                    q: QuantitySpan, state: DocState, country: str | None) -> Location | None:
+    """A body claim's place when its sentence names none itself (or only 'the region'):
+    the kind of place it points back to, the place before it in its paragraph or that a back
+    reference names, the event it continues, or the story's own place for a local count."""
+    generic = location is not None and GENERIC_PLACE.match(location.text or "")
+    if location is not None and not generic:
+        state.place = (location, unit.sentence.paragraph)
+        state.history.append(location)
+        state.before.clear()
+        return location
+    if location is None and _MANY_REGIONS.search(text):
+        return None  # "at eight regions": the whole country, settled once the subject is known
+    word = generic.group(1) if generic else (
+        m.group(1) if location is None and (m := GENERIC_MENTION.search(text)) else None)
+    found = place_before(state, country)
+    kind = same_kind(word, found[0], state) if word and found is not None else None
+    if kind is not None or (generic and found is not None):
+        return kind or location
+    if found is not None and (found[1] == unit.sentence.paragraph or refers_back(text)):
+        return found[0]
+    if state.event_place is not None and is_event(metric, q.quantity, text) and (
+        unit.sentence.paragraph - state.event_paragraph <= 1
+    ):
+        return state.event_place  # the same event, told in the next paragraph
+    if LOCAL_COUNTS.get(metric, 0) > (q.quantity.low or q.quantity.high or 0) and (
+        state.lede_place is not None and not CUMULATIVE.search(text)
+        and unit.sentence.paragraph <= 3
+    ):
+        return state.lede_place  # the place the story is about
+    return location
+
+
 def _previous_in_paragraph(i: int, units: list[Unit]) -> Unit | None:
     unit = units[i]
     if i > 0 and units[i - 1].section == unit.section and (
@@ -273,27 +307,7 @@ def _claim(
             country_hint=country, anchor=q.start) if start >= 0 else None
         location = named or location
     if unit.section == "body":
-        generic = location is not None and GENERIC_PLACE.match(location.text or "")
-        if location is None or generic:
-            found = place_before(state, country)
-            if generic and found is not None:
-                location = same_kind(generic.group(1), found[0], state) or location
-            elif found is not None and (found[1] == unit.sentence.paragraph
-                                        or BACK_REFERENCE.search(text)):
-                location = found[0]
-            elif state.event_place is not None and is_event(reading.metric, q.quantity, text) and (
-                unit.sentence.paragraph - state.event_paragraph <= 1
-            ):
-                location = state.event_place  # the same event, told in the next paragraph
-            elif LOCAL_COUNTS.get(reading.metric, 0) > (q.quantity.low or q.quantity.high or 0) and (
-                state.lede_place is not None and not CUMULATIVE.search(text)
-                and unit.sentence.paragraph <= 3
-            ):
-                location = state.lede_place  # the place the story is about
-        else:
-            state.place = (location, unit.sentence.paragraph)
-            state.history.append(location)
-            state.before.clear()
+        location = _scene_location(location, text, unit, reading.metric, q, state, country)
     elif location is None and unit.section == "teaser":
         location = section_place(unit, country)
     speech = _with_local_side(speech, location, country)

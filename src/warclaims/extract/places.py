@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -47,6 +47,8 @@ SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])|\n+")
 
 # Roles, strongest first.
 PREP, BARE, LABEL, REF, FROM, ACTOR, SKIP = "prep", "bare", "label", "ref", "from", "actor", "skip"
+PART = "part"  # in a clause naming part of a count ("..., including near Nova Kakhovka")
+CLAUSE_BREAKS = frozenset(",;:—–(")
 TIER = {PREP: 3, BARE: 2, LABEL: 2, REF: 1, FROM: 1}
 
 
@@ -101,6 +103,10 @@ class Lexicon:
     settlement_nouns: frozenset[str]
     country_phrases: tuple[str, ...]
     capital_phrases: tuple[str, ...]
+    part_cues: tuple[str, ...]  # a clause opening "including ..." names a part of the count
+    destination_verbs: frozenset[str]  # "taken to X": where people went, not where it happened
+    destination_preps: frozenset[str]
+    title_nouns: frozenset[str]  # "the ambassador to X": an office, not a place
 
 
 _LEXICON_KEYS = {
@@ -109,7 +115,8 @@ _LEXICON_KEYS = {
     "locative_prepositions": list, "weak_prepositions": list, "skippable_modifiers": list,
     "reference_words": list, "actor_verbs": list, "attack_verbs": list, "not_place_after": list,
     "not_place_before": list, "demonym_place_nouns": list, "settlement_nouns": list,
-    "country_phrases": list, "capital_phrases": list,
+    "country_phrases": list, "capital_phrases": list, "part_clause_cues": list,
+    "destination_verbs": list, "destination_prepositions": list, "title_nouns": list,
 }
 
 
@@ -139,6 +146,9 @@ def load_lexicon() -> Lexicon:
         not_before=words("not_place_before"), demonym_nouns=words("demonym_place_nouns"),
         settlement_nouns=words("settlement_nouns"),
         country_phrases=tuple(raw["country_phrases"]), capital_phrases=tuple(raw["capital_phrases"]),
+        part_cues=tuple(normalise(w) for w in raw["part_clause_cues"]),
+        destination_verbs=words("destination_verbs"),
+        destination_preps=words("destination_prepositions"), title_nouns=words("title_nouns"),
     )
 
 
@@ -373,6 +383,7 @@ class _Mention:
     end: int
     name_start: int
     group: int
+    clause: int = -1  # PART mentions: offset of their clause (the count may stand inside it)
 
 
 def _run_matches(run: _Run, tokens: list[_Token], gaz: Gazetteer, lex: Lexicon,
@@ -476,6 +487,13 @@ def _role(tokens: list[_Token], m: _Match, tail: int, lex: Lexicon) -> tuple[str
     if m.first > 0 and tokens[m.first - 1].lower in lex.not_before:
         return SKIP, m.first
     role, start = _preposition(tokens, m.first, lex)
+    if role == PREP and start > 0 and tokens[start].lower in lex.destination_preps and (
+        tokens[start - 1].norm in lex.title_nouns
+        or any(t.norm in lex.destination_verbs for t in tokens[_clause_start(tokens, start):start])
+    ):
+        return SKIP, m.first  # "taken to Olenivka", "the ambassador to Ukraine"
+    if _in_part_clause(tokens, start, lex):
+        return PART, start
     if role:
         return role, start
     if tokens[m.last].poss or tokens[tail].poss:
@@ -486,6 +504,20 @@ def _role(tokens: list[_Token], m: _Match, tail: int, lex: Lexicon) -> tuple[str
     if m.first == 0 and tail + 1 < len(tokens) and tokens[tail + 1].text == ":":
         return LABEL, m.first
     return BARE, m.first
+
+
+def _clause_start(tokens: list[_Token], i: int) -> int:
+    """Index of the first token of the clause holding token i (after a comma, colon, dash)."""
+    j = i - 1
+    while j >= 0 and tokens[j].text not in CLAUSE_BREAKS:
+        j -= 1
+    return j + 1
+
+
+def _in_part_clause(tokens: list[_Token], i: int, lex: Lexicon) -> bool:
+    c = _clause_start(tokens, i)
+    opening = " ".join(t.norm for t in tokens[c:c + 4])
+    return any(opening == cue or opening.startswith(cue + " ") for cue in lex.part_cues)
 
 
 def _next_word(tokens: list[_Token], tail: int) -> _Token | None:
@@ -652,10 +684,11 @@ def _mentions(sentence: str, gaz: Gazetteer, lex: Lexicon, hint: str | None) -> 
             passive=nxt is not None and nxt.lower in ("was", "were"),
             capital=gaz.capital(place.country) == place,
         )
-        if not _accepted(place, role, c):
+        if not _accepted(place, PREP if role == PART else role, c):
             role = SKIP if role == SKIP else ACTOR
+        clause = tokens[_clause_start(tokens, start)].start if role == PART else -1
         out.append(_Mention(place, role, tokens[start].start, tokens[tail].end,
-                            tokens[m.first].start, m.group))
+                            tokens[m.first].start, m.group, clause))
     return out + _demonym_mentions(tokens, gaz, lex)
 
 
@@ -786,7 +819,8 @@ def resolve_location(sentence: str, *, country_hint: str | None = None,
     """
     gaz = gazetteer or Gazetteer.load()
     lex = load_lexicon()
-    pick = _choose(_mentions(sentence, gaz, lex, country_hint), gaz, anchor)
+    mentions = [_part_role(m, anchor, sentence) for m in _mentions(sentence, gaz, lex, country_hint)]
+    pick = _choose(mentions, gaz, anchor)
     if pick is None:
         return _generic(sentence, gaz, lex, country_hint)
     end = pick.end
@@ -798,6 +832,19 @@ def resolve_location(sentence: str, *, country_hint: str | None = None,
         text = text.rsplit(", ", 1)[0]
     text = re.sub(r"^(?:into|onto|to)\s+", "", text, flags=re.I)
     return _location(pick.place, text)
+
+
+def _part_role(m: _Mention, anchor: int | None, sentence: str) -> _Mention:
+    """A place in an 'including ...' clause places only a count that stands in that clause
+    or in a 'where' clause about it ('including Gaza, where more than 34,000 ...')."""
+    if m.role != PART:
+        return m
+    inside = anchor is not None and (m.clause <= anchor < m.end or (
+        anchor >= m.end and _WHERE.match(sentence, m.end) is not None))
+    return replace(m, role=PREP if inside else SKIP)
+
+
+_WHERE = re.compile(r",?\s+where\b", re.I)
 
 
 # ", in Kursk region" after a town: the oblast that places it, part of the location phrase.

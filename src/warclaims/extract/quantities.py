@@ -727,6 +727,8 @@ def _is_year(expr: _Expr, text: str, lex: _Lexicon) -> bool:
 
 def _unit_size(exprs: list[_Expr], text: str, lex: _Lexicon) -> None:
     """'a battalion typically consists of several hundred troops': both are background."""
+    if not exprs:
+        return
     for m in lex.unit_size_re.finditer(text):
         for e in exprs:
             if e.start < m.end() and m.start() < e.end:
@@ -738,6 +740,8 @@ def _unit_size(exprs: list[_Expr], text: str, lex: _Lexicon) -> None:
 def _rates(exprs: list[_Expr], text: str, lex: _Lexicon) -> None:
     """'1,500 a day', 'every day', 'daily losses ... 20 killed': per-day (week, month) figures."""
     live = [e for e in exprs if e.excluded is None and e.unit == "count"]
+    if not live:
+        return
     cues = [(m.end(), per) for per, pat in lex.rate_before for m in pat.finditer(text)]
     for i, e in enumerate(live):
         limit = min(e.end + _RATE_WINDOW, live[i + 1].start if i + 1 < len(live) else len(text))

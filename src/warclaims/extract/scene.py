@@ -13,14 +13,41 @@ from warclaims.extract.state import DocState, Speech, Unit
 from warclaims.model import Location, Period, Quantity
 from warclaims.util.dates import to_date
 
-# Phrases that point back to a place or event named before ("the town", "over the same period").
-BACK_REFERENCE = re.compile(
+# Phrases that point back to a place named before ("the town", "there": not "there are").
+PLACE_REFERENCE = re.compile(
     r"\b(?:the|that|this) (?:town|city|village|region|oblast|area|plant|site|port|district|"
-    r"settlement|province|state|capital|front|sector|direction|attack|strike|strikes|siege|"
-    r"offensive|assault|operation|battle|fighting|same period|same area|force|garrison|"
-    r"total|figure|barrage|raid|wave)\b|\bthere\b|\bof (?:them|those|that total)\b",
+    r"settlement|province|capital|front|sector|direction|same area|garrison)\b"
+    r"|\bthere\b(?! (?:is|are|was|were|has|have|had|will|would|could|might|may)\b)",
     re.I,
 )
+# Phrases that point back to an event or figure named before ("the attack", "of them").
+EVENT_REFERENCE = re.compile(
+    r"\b(?:the|that|this) (?:attack|strike|strikes|siege|offensive|assault|operation|battle|"
+    r"fighting|same period|force|total|figure|barrage|raid|wave)\b|\bof (?:them|those|that total)\b",
+    re.I,
+)
+
+
+def refers_back(text: str) -> bool:
+    """Whether the sentence takes its place from an earlier one: it names a place by a back
+    reference, or continues an event or figure named before. 'of them' after a number of the
+    same sentence points inside it; a running total ('since the offensive began') is not
+    the event it counts from."""
+    if PLACE_REFERENCE.search(text):
+        return True
+    for m in EVENT_REFERENCE.finditer(text):
+        head = re.sub(r"\S+\s*$", "", text[:m.start()])  # without the quantifier ("28 of them")
+        if m.group().lower().startswith("of ") and _NUMBER_BEFORE.search(head):
+            continue
+        if CUMULATIVE.search(text):
+            continue
+        return True
+    return False
+
+
+_NUMBER_BEFORE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b",
+    re.I)
 
 
 EVENT_METRICS = ("killed", "wounded", "missing", "launched", "intercepted")
@@ -46,6 +73,16 @@ GENERIC_PLACE = re.compile(
     r"^(?:(?:in|across|near|at|around|outside|over|into|of) )?the "
     r"(region|oblast|province|city|town|village|plant|area|country|capital|district|territory|"
     r"strip|enclave|peninsula)\b",
+    re.I,
+)
+
+
+# The same kinds of place named anywhere in a sentence ("the region's governor said"), but not
+# a part of a place ("the city centre") or an office ("the region's administration").
+GENERIC_MENTION = re.compile(
+    r"\bthe (region|oblast|province|city|town|village|plant|area|district|territory|strip|"
+    r"enclave|peninsula)\b(?!\s+(?:of|centre|center|council|administration|authorities|"
+    r"police|hall|mayor|governor)\b)",
     re.I,
 )
 

@@ -1,0 +1,54 @@
+"""Where a claim happens when its sentence does not say (SPEC section 6, Places)."""
+
+from __future__ import annotations
+
+import pytest
+
+import warclaims
+from warclaims.extract.scene import refers_back
+from warclaims.model import Document
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("He said 12 soldiers had been killed in the town.", True),
+    ("Five more were wounded there on Tuesday.", True),
+    ("There are no forty dead soldiers, he wrote.", False),  # existential 'there'
+    ("He said 20 of them had been killed.", True),  # 'of them': the whole is named before
+    ("Russia launched 32 drones and air defences destroyed 28 of them.", False),  # inside
+    ("The attack killed at least six people.", True),
+    ("At least 327 people have been killed since the offensive began.", False),  # running total
+    ("The army said 14 tanks were destroyed.", False),
+])
+def test_refers_back(sentence: str, expected: bool) -> None:
+    assert refers_back(sentence) is expected
+
+
+def _claims(text: str):
+    return warclaims.extract_claims(Document(doc_id="scene", text=text, published="2024-08-20"))
+
+
+def test_the_regions_official_points_to_the_region_of_the_town_named_before() -> None:
+    text = ("Ukrainian troops entered Sudzha on Friday, the ministry said.\n\n"
+            "The region's acting governor said that 12 civilians had been killed since the "
+            "attack began.")
+    claim = next(c for c in _claims(text) if c.quantity.low == 12)
+    assert claim.location is not None
+    assert (claim.location.name, claim.location.country) == ("Kursk Oblast", "RUS")
+
+
+def test_a_running_total_does_not_take_the_place_of_the_event_before() -> None:
+    text = ("Rebels swept into Aleppo on Saturday, residents said.\n\n"
+            "A monitor said at least 327 people had been killed since the offensive began on "
+            "Wednesday.")
+    claim = next(c for c in _claims(text) if c.quantity.low == 327)
+    assert claim.location is None
+
+
+def test_many_regions_is_the_country_not_the_city_named_before() -> None:
+    text = ("A missile hit a residential area of Kharkiv overnight, the mayor said.\n\n"
+            "Ukraine's Air Force said Russia had launched 32 drones at eight regions overnight "
+            "and that air defences had destroyed 28 of them.")
+    claims = _claims(text)
+    for value in (32, 28):
+        claim = next(c for c in claims if c.quantity.low == value)
+        assert claim.location is not None and claim.location.name == "Ukraine", value
