@@ -432,6 +432,21 @@ def test_unnamed_claimants_have_a_role_and_a_side(text: str, side: str | None) -
     assert c.claimant.side == side
 
 
+def test_he_is_the_person_who_opens_the_sentence_before() -> None:
+    text = ("Ukraine's top commander Oleksandr Syrskyi said 300 Russian troops were killed on "
+            "Monday.\n\nPresident Volodymyr Zelensky did not comment on the figure. Instead he "
+            "said that 500 Russian soldiers had been wounded this week.")
+    claim = _with_value(_claims(text), 500)
+    assert _name(claim) == "Volodymyr Zelensky"
+
+
+def test_he_stays_the_speaker_when_a_person_is_only_named_later_in_a_sentence() -> None:
+    text = ("Defence Minister Rustem Umerov told Piers Morgan on Monday that 2,000 Russian "
+            "troops had been killed. In the same interview he said 5,000 had been wounded.")
+    claim = _with_value(_claims(text), 5000)
+    assert _name(claim) == "Rustem Umerov"
+
+
 # --------------------------------------------------------------------------- dates
 
 

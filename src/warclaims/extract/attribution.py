@@ -89,6 +89,7 @@ class DocContext:
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
     mentions: list[Mentioned] = field(default_factory=list)
     last_person: Party | None = None
+    last_person_pos: int = -1
     last_group: Party | None = None
     last_group_pos: int = -1
     position: int = 0  # offset of the sentence being read
@@ -100,9 +101,12 @@ class DocContext:
         names: dict[str, str] = {}
         mentions: list[Mentioned] = []
         roster = P.Roster.load()
-        for m in _NAME_RX.finditer(text):
+        pos = 0
+        while (m := _NAME_RX.search(text, pos)) is not None:
             first, last = m.group(1), m.group(2)
+            pos = m.end()
             if first.lower() in _words()["titles"] or first in _words()["not_first"]:
+                pos = m.start(2)  # "President Volodymyr Zelensky": the name starts after it
                 continue
             full_name = f"{first} {last}"
             if P.organisation_info(full_name) or P.party_code(first) or _is_place_or_party(full_name):
@@ -142,6 +146,23 @@ class DocContext:
         self.last_group = party
         self.last_group_pos = self.position
 
+    def set_person(self, party: Party) -> None:
+        """Remember the last person who spoke, and where."""
+        self.last_person = party
+        self.last_person_pos = self.position
+
+    def person_before(self) -> Party | None:
+        """Whom 'he' or 'she' stands for: the last person heard from, or a person named after
+        them as the subject that opens a sentence ('President X did not mention it. He ...')."""
+        subject = None
+        for m in self.mentions:
+            if m.start >= self.position:
+                break
+            if m.kind == "person" and m.start > self.last_person_pos and _opens_sentence(
+                    self.text, m.start):
+                subject = m.party
+        return subject or self.last_person or self.recent("person")
+
     def recent_with_position(self, kind: str) -> tuple[Party, int] | None:
         """The latest party of ``kind`` named before the current sentence, with its offset."""
         best = None
@@ -168,6 +189,16 @@ class DocContext:
         return best
 
 
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a name at ``start`` opens its sentence, after at most a title ("President")."""
+    head = text[max(0, start - 60):start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind(".\u201d "), head.rfind('." '))
+    if cut < 0 and start > 60:
+        return False
+    words = head[cut + 1:].split()
+    return len(words) <= 3 and all(w[:1].isupper() or w in ("the", "of") for w in words)
 
 
 def _synonym(word: str, name: str) -> bool:
@@ -388,7 +419,7 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
         return None  # "IOS assesses": the publisher's own voice
     low = text.lower()
     if low in _PRONOUNS_PERSON:
-        return ctx.last_person or ctx.recent("person")
+        return ctx.person_before()
     if low in _PRONOUNS_GROUP:
         mentioned = ctx.recent_with_position("org")
         recent_speaker = ctx.last_group is not None and ctx.position - ctx.last_group_pos < 400
@@ -413,7 +444,7 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     exact = P.organisation_info(text)
     person = None if exact else _person(span, ctx, on)
     if person is not None:
-        ctx.last_person = person
+        ctx.set_person(person)
         return person
     org = exact or _org_in(text) or _national_org(text, ctx) or _local_org(text, span)
     if org is not None:
@@ -424,7 +455,7 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
         holder = P.Roster.load().by_role(text, _side_in(text), on)
         if holder is not None:
             party = Party(holder.name, holder.role, holder.side)
-            ctx.last_person = party
+            ctx.set_person(party)
             return party
     state = _state_named(text)
     if state is not None:  # "Israel says": the government of a state named as a speaker
