@@ -638,3 +638,9 @@ def test_tally_introduced_in_the_same_sentence() -> None:
     assert len(claims) == 3
     assert {c.subject for c in claims} == {("RUS",)}
     assert {_name(c) for c in claims} == {"General Staff of the Armed Forces of Ukraine"}
+
+
+def test_office_phrase_naming_an_organisation_is_its_holder() -> None:
+    claim = _one("On Aug. 7 the chief of Russia's General Staff reported that up to 1,000 "
+                 "Ukrainian troops had taken part in the assault.", published="2024-08-12")
+    assert _name(claim) == "Valery Gerasimov"

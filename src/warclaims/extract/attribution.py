@@ -29,6 +29,7 @@ def _words() -> dict:
         "not_first": frozenset(data["not_first_names"]),
         "generic_source": frozenset(data["generic_source_nouns"]),
         "synonyms": {k: tuple(v) for k, v in data["reference_synonyms"].items()},
+        "person_role_nouns": frozenset(data["person_role_nouns"]),
     }
 
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
@@ -446,6 +447,12 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     if person is not None:
         ctx.set_person(person)
         return person
+    if on and not exact and _role_headed(text):  # "the chief of Russia's General Staff"
+        holder = P.Roster.load().by_role(text, _side_in(text), on)
+        if holder is not None:
+            party = Party(holder.name, holder.role, holder.side)
+            ctx.set_person(party)
+            return party
     org = exact or _org_in(text) or _national_org(text, ctx) or _local_org(text, span)
     if org is not None:
         party = Party(org.name, org.role, org.side)
@@ -470,6 +477,15 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     if party.name:
         ctx.set_group(party)
     return party
+
+
+def _role_headed(text: str) -> bool:
+    """A phrase whose head is a person's office: 'chief of X', 'X's defence minister'."""
+    words = [w.strip(",.").lower() for w in text.split()]
+    if not words:
+        return False
+    head = words[0] if len(words) > 1 and words[1] == "of" else words[-1]
+    return head in _words()["person_role_nouns"]
 
 
 def _state_named(text: str) -> Party | None:

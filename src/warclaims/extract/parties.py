@@ -494,6 +494,7 @@ def _role_key(phrase: str) -> str:
     s = fold(phrase).casefold()
     s = re.sub(r"\bdefense\b", "defence", s).replace("&", " and ")
     s = re.sub(r"[^\w']+", " ", s)
+    s = re.sub(r"(?:^|\s)'s\b", " ", s)  # "chief of [Russia]'s General Staff"
     s = re.sub(r"^(?:\s*(?:the|'s|s|of|a|an)\b)+", "", s.strip())
     s = re.sub(r"(?:\b(?:of|the)\s*)+$", "", s.strip())
     return re.sub(r"\s+", " ", s).strip()
