@@ -277,6 +277,25 @@ def test_things_destroyed_by_a_side_belong_to_its_adversary() -> None:
     assert {c.subject for c in claims} == {("RUS",)}
 
 
+def test_wounded_after_killed_share_the_side_named_once() -> None:
+    claims = _claims("The Russian General Staff said 1,351 Russian servicemen had been killed and "
+                     "3,825 wounded since the start of the operation.")
+    assert _with_value(claims, 3825).subject == ("RUS",)
+
+
+def test_munitions_launched_by_a_group_are_the_groups() -> None:
+    claim = _one("American forces shot down 21 drones launched by Yemen's Houthis toward "
+                 "shipping lanes in the Red Sea on Tuesday, Central Command said.")
+    assert claim.subject == ("houthis",)
+
+
+def test_drones_aimed_at_the_speakers_own_capital_were_fired_by_the_adversary() -> None:
+    claim = _one("Air raid alerts sounded across Ukraine overnight.\n\nThe Kyiv City Military "
+                 "Administration said more than a dozen drones had been aimed at the capital.")
+    assert claim.metric == "launched"
+    assert claim.subject == ("RUS",)
+
+
 # --------------------------------------------------------------------------- claimant, cited source
 
 

@@ -49,6 +49,7 @@ from warclaims.extract.subjects import subject_of
 from warclaims.extract.tally import TallyItem, tally_items
 from warclaims.model import Claim, Document, Evidence, Location, Mention, Quantity
 
+PERSONNEL_LOSSES = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
 MENTION_SECTIONS = ("headline", "key_points")
 _FOOTNOTE = re.compile(r"(?:\[\d+\])+$")
 _LEADING_LABEL = re.compile(r"^(?:[A-Z][\w ]{1,20}:\s+)(?=[A-Z\"“])")
@@ -297,7 +298,9 @@ def _claim(
         return None  # a share of nothing named ("a key rate of 7.5 percent")
     state.object = reading.object
     text = unit.sentence.text
-    content = content_only(text, sdoc, speech.verb, anchor, country)
+    local = speech.claimant is not None and bool(
+        _LOCAL_OFFICIAL.search(f"{speech.claimant.role or ''} {speech.claimant.name or ''}"))
+    content = content_only(text, sdoc, speech.verb, anchor, country, local_speaker=local)
     location = places.resolve_location(content, country_hint=country, anchor=q.start)
     if location is not None and GENERIC_PLACE.match(location.text or ""):
         # "shelled 11 settlements in the region, killing one man in Huliaipole": the named place
@@ -312,14 +315,17 @@ def _claim(
         location = section_place(unit, country)
     speech = _with_local_side(speech, location, country)
     # numbers of one kind in one sentence share a subject ("59 Ukrainian drones ..., 28 over ...")
-    sentence_key = (unit.sentence.start, reading.object == "personnel", reading.metric)
+    # personnel losses of one sentence are one side's ("1,351 killed and 3,825 wounded")
+    kind = "loss" if reading.metric in PERSONNEL_LOSSES else reading.metric
+    sentence_key = (unit.sentence.start, reading.object == "personnel", kind)
     side = speech.claimant.side if speech.claimant else None
     subject = subject_of(reading, claimant_side=side,
                          place_country=location.country if location else country,
                          previous_fired=state.fired, own_party=_party_of(speech.claimant),
                          doc_parties=state.doc_parties,
                          same_sentence=state.sentence_subject.get(sentence_key)
-                         if unit.section == "body" else None)
+                         if unit.section == "body" else None,
+                         place_targeted=_targeted(location, text))
     state.sentence_subject.setdefault(sentence_key, subject)
     if location is None or GENERIC_PLACE.match(location.text or ""):
         location = _many_regions(text, reading.metric, subject) or location
@@ -365,6 +371,13 @@ _OFFICIAL = re.compile(
 )
 
 
+# Officials of a place (not lawmakers or police): a place they front is their own.
+_LOCAL_OFFICIAL = re.compile(
+    r"\b(mayor|governor|regional|city|municipal\w*|local authorities|military administration)\b",
+    re.I,
+)
+
+
 def _with_local_side(speech: Speech, location: Location | None, country: str | None) -> Speech:
     """An official with no stated nationality speaks for the country the claim happens in
     ('Mayor Ihor Terekhov' in Kharkiv: UKR)."""
@@ -404,6 +417,15 @@ def _many_regions(text: str, metric: str, subject: tuple[str, ...]) -> Location 
         return None
     return Location(text=m.group(0), name=place.name, admin1=None, country=code,
                     lat=place.lat, lon=place.lon)
+
+
+def _targeted(location: Location | None, text: str) -> bool:
+    """Whether the claim's place is what was fired at ('aimed at the capital', 'into Israel')."""
+    if location is None or not location.text:
+        return False
+    name = re.sub(r"^(?:in|near|at|over|into|to|across|on)\s+", "", location.text, flags=re.I)
+    return re.search(rf"\b(?:at|into|toward|towards|against|on)\s+{re.escape(name)}", text,
+                     re.I) is not None
 
 
 def _party_of(claimant) -> str | None:

@@ -134,10 +134,12 @@ def is_event(metric: str, quantity: Quantity, text: str) -> bool:
             and not CUMULATIVE.search(text))
 
 
-def content_only(text: str, sdoc: Doc, verb, anchor, country: str | None = None) -> str:
+def content_only(text: str, sdoc: Doc, verb, anchor, country: str | None = None,
+                 local_speaker: bool = False) -> str:
     """The sentence with its reporting frame blanked out ('In Seoul, a lawmaker said ...',
     '... telling reporters in Kinshasa that ...'): where a claim is made is not where it
-    happened. Offsets are kept."""
+    happened. A fronted place stays when it is in the story's country or when the speaker
+    is its local official ("In Russia's Belgorod region, governor X said"). Offsets are kept."""
     if verb is None or verb.doc is not sdoc:
         return text
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "conj", "advcl")
@@ -146,12 +148,12 @@ def content_only(text: str, sdoc: Doc, verb, anchor, country: str | None = None)
         return text  # no clear content clause: keep everything
     keep = {t.i for c in content for t in c.subtree}
     first = sdoc[0]
-    if first.dep_ == "prep" and first.head.i == verb.i and country:
+    if first.dep_ == "prep" and first.head.i == verb.i and (country or local_speaker):
         # "In Jabalia, the civil defence said ...": a fronted place in the story's country is
         # where it happened; "In Seoul, a lawmaker said ..." (abroad) is where it was said
         phrase = {t.i for t in first.subtree}
         place = places.resolve_location(sdoc[first.i:max(phrase) + 1].text, country_hint=country)
-        if place is not None and place.country == country:
+        if place is not None and (place.country == country or local_speaker):
             keep |= phrase
     chars = list(text)
     for t in verb.subtree:

@@ -16,10 +16,20 @@ _LOSS_METRICS = ("killed", "wounded", "casualties", "captured", "missing", "equi
 
 def _codes(text: str, side: str | None) -> list[str]:
     out: list[str] = []
-    for m in P.parties_in(text, speaker_side=side):
+    found = P.parties_in(text, speaker_side=side)
+    for i, m in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt.code and _possessive_of_group(m, nxt, text):
+            continue  # "Yemen's Houthis": the group, not the state it is in
         if m.code and m.code not in out:
             out.append(m.code)
     return out
+
+
+def _possessive_of_group(state: P.PartyMention, group: P.PartyMention, text: str) -> bool:
+    info, other = P.party_info(state.code or ""), P.party_info(group.code or "")
+    return bool(info and other and info.kind == "state" and other.kind != "state"
+                and re.fullmatch(r"['’]s\s+(?:the\s+)?", text[state.end:group.start]))
 
 
 def _left_phrase(tok: Token) -> str:
@@ -28,15 +38,20 @@ def _left_phrase(tok: Token) -> str:
     return tok.doc[lo:tok.i + 1].text
 
 
-def _noun_parties(noun: Token, side: str | None) -> list[str]:
+def _noun_parties(noun: Token, side: str | None, reading_fires: bool = False) -> list[str]:
     """Parties named in the counted noun's phrase: 'North Korean soldiers', 'fighters of the
-    Rapid Support Forces'."""
+    Rapid Support Forces', and for fired munitions the agent ('launched by the Houthis')."""
     codes: list[str] = []
     for n in [noun, *noun.conjuncts]:
         phrases = [_left_phrase(n)]
         for prep in n.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 phrases.extend(_left_phrase(g) for g in prep.children if g.dep_ == "pobj")
+        if reading_fires:  # "drones launched by Yemen's Houthis"
+            for verb in (c for c in n.children if c.dep_ == "acl"
+                         and c.lemma_.lower() in closed_words("firing_verbs")):
+                for agent in (c for c in verb.children if c.dep_ == "agent"):
+                    phrases.extend(_left_phrase(g) for g in agent.children if g.dep_ == "pobj")
         for phrase in phrases:
             for c in _codes(phrase, side):
                 if c not in codes:
@@ -80,12 +95,14 @@ def subject_of(
     reading: Reading, *, claimant_side: str | None, place_country: str | None,
     previous_fired: tuple[str, ...] | None = None, own_party: str | None = None,
     doc_parties: tuple[str, ...] = (), same_sentence: tuple[str, ...] | None = None,
+    place_targeted: bool = False,
 ) -> tuple[str, ...]:
-    """The SPEC subject (sorted codes) of a reading."""
+    """The SPEC subject (sorted codes) of a reading. ``place_targeted``: the claim's place is
+    what was fired at ("aimed at the capital")."""
     side = claimant_side or own_party  # whose adversary "the enemy" is
     codes: list[str] = []
     if reading.noun is not None:
-        codes = _noun_parties(reading.noun, side)
+        codes = _noun_parties(reading.noun, side, reading.metric in ("launched", "intercepted"))
         if not codes and reading.noun.dep_ == "pobj":  # "59 of Russia's missiles"
             codes = _codes(_left_phrase(reading.noun), side)
     if not codes and reading.trigger is not None and reading.trigger.pos_ == "NOUN":
@@ -119,7 +136,8 @@ def subject_of(
     if not codes and metric == "intercepted" and previous_fired:
         codes = list(previous_fired)
     if not codes:
-        codes = _fallback(reading, side, place_country, doc_parties)
+        codes = _fallback(reading, side, place_country if not place_targeted else None,
+                          doc_parties, place_country if place_targeted else None)
     return tuple(sorted(set(codes)))
 
 
@@ -133,8 +151,10 @@ def _adversary_in(side: str, doc_parties: tuple[str, ...]) -> str | None:
 
 
 def _fallback(
-    reading: Reading, side: str | None, place_country: str | None, doc_parties: tuple[str, ...]
+    reading: Reading, side: str | None, place_country: str | None, doc_parties: tuple[str, ...],
+    target_country: str | None = None,
 ) -> list[str]:
+    place_country = place_country or target_country
     if reading.metric == "missing" and side:
         return [side]  # a side counts its own missing
     if reading.population in ("civilian", None) and reading.object == "personnel":
@@ -147,6 +167,9 @@ def _fallback(
         adv = _adversary_in(side, doc_parties)
         if adv:
             return [adv]
+    if reading.metric == "launched" and side and target_country == side:
+        adv = _adversary_in(side, doc_parties)  # fired at the speaker's own country
+        return [adv] if adv else []
     if reading.metric in ("launched", "deployed") and side:
         return [side]
     return [place_country] if place_country else []
