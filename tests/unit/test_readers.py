@@ -376,3 +376,15 @@ def test_same_content_same_document_whatever_the_name(tmp_path: Path) -> None:
         f.write_text(page("Guided bomb wounds three in Kostiantynivka", JSON_LD))
     da, db = one_doc(a), one_doc(b)
     assert (da.title, da.text, da.authors) == (db.title, db.text, db.authors)
+
+
+def test_related_link_with_a_bare_date_is_a_dated_teaser(tmp_path: Path) -> None:
+    related = ('<aside class="related"><ul><li><a href="/a">Army says 12 drones downed over '
+               'the port city overnight</a> <span class="date">March 4, 2022</span></li>'
+               '</ul></aside>')
+    f = tmp_path / "page.html"
+    f.write_text(page("Port city hit by missiles", extra_body=related), encoding="utf-8")
+    [doc] = read([f])
+    teasers = [s for s in doc.sections if s.kind == "teaser"]
+    assert [(s.text, s.date) for s in teasers] == [
+        ("Army says 12 drones downed over the port city overnight", "2022-03-04")]

@@ -403,3 +403,10 @@ def test_dev_gold_agreement(capsys: pytest.CaptureFixture[str]) -> None:
     assert scores["statement_date"] >= 0.92
     assert scores["start"] >= 0.77
     assert scores["end"] >= 0.87
+
+
+def test_wire_dateline_is_not_the_period_of_the_count() -> None:
+    info = resolve_time("KYIV, Feb 16 (Reuters) - More than 46,000 soldiers have been killed since "
+                        "Russia launched its full-scale invasion in February 2022, he said.",
+                        "2025-02-16")
+    assert info.period.start == "2022-02-24"

@@ -938,6 +938,7 @@ def resolve_time(sentence: str, doc_date: str | None, *, doc_text: str = "",
     ("over the same period", "50 of them", "59 of the missiles").
     """
     ref = _to_date(section_date) or _to_date(doc_date)
+    sentence = _RX_DATELINE.sub(lambda m: " " * len(m.group()), sentence)  # offsets kept
     teaser = _teaser_date(sentence, ref)
     body = sentence
     if teaser:
@@ -955,6 +956,12 @@ def resolve_time(sentence: str, doc_date: str | None, *, doc_text: str = "",
         start = None if is_stock else context_period.start
         period = Period(start, context_period.end, backref)
     return TimeInfo(_iso(s_day), stmt.text, period)
+
+
+# A wire dateline ("KYIV, Feb 16 (Reuters) - "): the dispatch's day, not the count's.
+_RX_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'’-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})? \([^()]{1,30}\)"
+    r"\s*[-–—]+\s*")
 
 
 def _backref(sentence: str) -> str | None:

@@ -67,7 +67,7 @@ def from_html(
     teaser_set = set(page.teasers)
     published = page.published or published
     ref = to_date(published)
-    sections = [Section("teaser", t, _date_in(t, ref)) for t in page.teasers]
+    sections = [_teaser(t, ref) for t in page.teasers]
     for line in page.lines:
         if line in in_body or any(line in b for b in body) or line == page.title:
             continue
@@ -85,6 +85,22 @@ def _date_in(text: str, ref) -> str | None:
     m = re.search(r"\(([A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)\)\s*$", text)
     found = find_date(m.group(1), ref) if m else None
     return found[0].isoformat() if found else None
+
+
+# A teaser link followed by its date with a year: "... on the road to Brovary March 4, 2022".
+_BARE_TRAILING_DATE = re.compile(
+    r"\s+((?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
+    r"|(?:\d{4}-\d\d-\d\d))\s*$")
+
+
+def _teaser(text: str, ref) -> Section:
+    """A teaser section dated by the date printed at its end (a bare date is cut off)."""
+    day = _date_in(text, ref)
+    if day is None and (m := _BARE_TRAILING_DATE.search(text)):
+        found = find_date(m.group(1), ref)
+        if found:
+            return Section("teaser", text[:m.start()], found[0].isoformat())
+    return Section("teaser", text, day)
 
 
 def sha1(text: str) -> str:
