@@ -185,6 +185,26 @@ def test_rate_per_day() -> None:
 # --------------------------------------------------------------------------- population, subject
 
 
+def test_a_bare_count_after_people_keeps_their_population() -> None:
+    claims = _claims("Zelensky said 41 people had been killed and more than 180 injured at the "
+                     "Poltava Military Institute of Communications.")
+    assert _with_value(claims, 180).population is None
+
+
+def test_people_taken_hostage_are_not_military() -> None:
+    claim = _one("The militants captured 40 people in the raid, officials said.")
+    assert claim.metric == "captured"
+    assert claim.population is None
+
+
+def test_one_number_over_tanks_and_armoured_vehicles_counts_armoured_vehicles() -> None:
+    claim = _one("Russia had lost at least 130 tanks and armoured personnel carriers in the battle, "
+                 "Ukrainian officials said.")
+    assert claim.object == "armored_vehicle"
+
+
+
+
 def test_civilians_are_civilian_of_their_state() -> None:
     c = _one("The Sudanese health ministry said 27 civilians were killed in an RSF drone strike "
              "on El Fasher.")

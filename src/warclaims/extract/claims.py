@@ -39,6 +39,7 @@ from warclaims.extract.scene import (
 from warclaims.extract.semantics import (
     anchor_token,
     blocked,
+    people_word,
     read_number,
     total_of_subset,
     triggers,
@@ -333,6 +334,12 @@ def _claim(
         state.fired = subject
     if reading.population is None and reading.object == "personnel" and _state_loser(sdoc, subject):
         reading = replace(reading, population="military")
+    if reading.object == "personnel" and unit.section == "body":
+        # "41 people killed and more than 180 injured": the bare count is the same people
+        key = unit.sentence.start
+        if (reading.noun is None or people_word(reading.noun)) and key in state.sentence_population:
+            reading = replace(reading, population=state.sentence_population[key])
+        state.sentence_population.setdefault(key, reading.population)
     info = timex.resolve_time(
         text, document.published, doc_text=document.text,
         is_stock=reading.metric == "deployed", section_date=unit.section_date,

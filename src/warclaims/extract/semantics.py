@@ -155,7 +155,7 @@ def counted_noun(anchor: Token) -> Token | None:
         if phrase and phrase[1] > 1:
             return toks[phrase[1] - 1]  # "four infantry fighting vehicles": the whole phrase
         key = nxt.lower_
-        people = _people_word(nxt) and nxt.pos_ != "VERB"
+        people = people_word(nxt) and nxt.pos_ != "VERB"
         if key not in closed_words("unit_nouns") and (key in lex.object_words or key in lex.non_claim_objects
                                        or people or _is_demonym(nxt)):
             return nxt  # "300 dead", "12 attacks", "45,000 Palestinians": the word after the number
@@ -245,8 +245,8 @@ def population_of(noun: Token | None, obj: str, sent: Doc | Span) -> str | None:
     mil = any(w in lex.military for w in low)
     if civ or mil:
         return None if civ and mil else ("civilian" if civ else "military")
-    if noun.lower_ in ("people", "persons", "person", "individuals", "victims"):
-        return None
+    if noun.lemma_.lower() in closed_words("people_nouns") or _is_demonym(noun):
+        return None  # 'people', '34,000 Palestinians': the text does not say which
     return _sentence_population(sent)
 
 
@@ -272,7 +272,7 @@ def read_number(
     """The metric, object and population of the number at ``anchor``, or None (no claim)."""
     lex = lexicon()
     noun = counted_noun(anchor)
-    if noun is not None and object_of(noun) is None and not _people_word(noun) and not (
+    if noun is not None and object_of(noun) is None and not people_word(noun) and not (
         is_non_claim_noun(noun) or _is_demonym(noun)
     ):
         noun = _surface_noun(anchor) or noun  # a misparse: read the words after the number
@@ -282,8 +282,8 @@ def read_number(
     for up in [anchor.head, anchor.head.head][: 2]:
         if up.lemma_.lower() in lex.non_claim_verbs and up.pos_ == "VERB":
             return None  # votes, costs, deliveries of aid
-    obj = object_of(noun)
-    if noun is not None and obj is None and (_people_word(noun) or _is_demonym(noun)):
+    obj = _joint_object(noun, object_of(noun))
+    if noun is not None and obj is None and (people_word(noun) or _is_demonym(noun)):
         obj = "personnel"
     if noun is not None and obj is None and noun.pos_ in ("NOUN", "PROPN") and noun.i != anchor.i:
         return None  # the number counts something that is no claim object
@@ -333,8 +333,10 @@ def read_number(
     population = population_of(noun, obj, sent)
     if metric == "deployed" and population == "civilian":
         return None
-    if population is None and metric in ("deployed", "captured") and obj == "personnel":
-        population = "military"
+    if population is None and obj == "personnel" and (metric == "deployed" or (
+        metric == "captured" and (noun is None or noun.lemma_.lower() not in closed_words("people_nouns"))
+    )):
+        population = "military"  # troops sent or taken prisoner, unless 'people', 'hostages'...
     return Reading(metric, obj, population, noun, trigger.token, anchor)
 
 
@@ -348,6 +350,17 @@ def _next_word(anchor: Token) -> Token | None:
     return doc[i] if i < len(doc) else None
 
 
+def _joint_object(noun: Token | None, obj: str | None) -> str | None:
+    """One number over 'tanks and (other) armoured vehicles' counts armoured vehicles."""
+    if obj != "tank" or noun is None:
+        return obj
+    for conj in noun.conjuncts:
+        if object_of(conj) == "armored_vehicle" and not any(
+                c.dep_ == "nummod" or c.like_num for c in conj.children):
+            return "armored_vehicle"
+    return obj
+
+
 def _is_demonym(tok: Token) -> bool:
     """'Palestinians', 'Ukrainians': a plural nationality noun counts people."""
     from warclaims.extract.parties import party_code
@@ -355,7 +368,7 @@ def _is_demonym(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.lower_.endswith("s") and party_code(tok.text) is not None
 
 
-def _people_word(tok: Token) -> bool:
+def people_word(tok: Token) -> bool:
     """'dead', 'casualties', 'wounded': a metric word that counts people."""
     metrics = lexicon().metric_words.get(tok.lower_, ())
     return any(m in PEOPLE_METRICS and m != "deployed" for m in metrics)

@@ -43,5 +43,6 @@ class DocState:
     lede_place: Location | None = None  # the story's own place
     doc_parties: tuple[str, ...] = ()  # parties the document names, most often first
     sentence_subject: dict[tuple, tuple[str, ...]] = field(default_factory=dict)
+    sentence_population: dict[int, str | None] = field(default_factory=dict)  # first count's
     claimant: Party | None = None  # the last claim's claimant and statement date
     statement_date: str | None = None
