@@ -337,3 +337,18 @@ def test_gold_subjects_are_party_codes() -> None:
     for path in sorted(DEV.glob("*.gold.json")):
         for claim in json.loads(path.read_text(encoding="utf-8"))["claims"]:
             assert set(claim["subject"]) <= codes, (path.name, claim["subject"])
+
+
+@pytest.mark.parametrize(("phrase", "name", "side"), [
+    ("Azerbaijan's defence ministry", "Ministry of Defence of Azerbaijan", "AZE"),
+    ("the Armenian Defense Ministry", "Ministry of Defence of Armenia", "ARM"),
+    ("Israel's Health Ministry", "Ministry of Health of Israel", "ISR"),
+    ("the Syrian army", "Syrian Armed Forces", "SYR"),
+    # explicit organisations keep their own names
+    ("Lebanon's health ministry", "Ministry of Public Health of Lebanon", "LBN"),
+    ("Russia's defence ministry", "Ministry of Defence of Russia", "RUS"),
+    ("UK defence ministry", "Ministry of Defence of the United Kingdom", "GBR"),
+])
+def test_every_state_has_its_national_institutions(phrase: str, name: str, side: str) -> None:
+    org = organisation_info(phrase)
+    assert org is not None and (org.name, org.side) == (name, side)

@@ -761,6 +761,38 @@ def _expand_templates(data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _national_institutions(data: dict[str, Any], explicit: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Defence and health ministries, general staffs and armed forces of every state party
+    that has no explicit organisation of the kind (organisations.json 'national_institutions')."""
+    spec = data.get("national_institutions")
+    if spec is None:
+        return []
+    where = "organisations.json: national_institutions"
+    article = set(_strs(spec, "country_article", where, required=False))
+    out = []
+    for inst in spec.get("institutions", []):
+        name, pattern = _str(inst, "name", where), _str(inst, "explicit", where)
+        assert name is not None and pattern is not None
+        taken = re.compile(pattern)
+        for info in _party_data().parties.values():
+            if info.kind != "state" or not info.names or not info.adjectives:
+                continue
+            if any(o.get("side") == info.code and taken.search(str(o.get("name"))) for o in explicit):
+                continue
+            country = f"the {info.names[0]}" if info.names[0] in article else info.names[0]
+            fill = {"{country}": country, "{adjective}": info.adjectives[0]}
+
+            def filled(text: str, fill: dict[str, str] = fill) -> str:
+                for key, value in fill.items():
+                    text = text.replace(key, value)
+                return text
+
+            out.append({"name": filled(name), "side": info.code, "party": info.code,
+                        "kind": inst.get("kind", "government"),
+                        "aliases": [filled(a) for a in _strs(inst, "aliases", where)]})
+    return out
+
+
 def _org_terms(org: Organisation, match_case: bool) -> Iterable[tuple[str, bool]]:
     for alias in dict.fromkeys((org.name, *org.aliases)):
         if alias.startswith("="):
@@ -779,7 +811,7 @@ def _org_data() -> _OrgData:
     orgs: list[Organisation] = []
     entries: dict[tuple[str, bool], tuple[str, Organisation]] = {}
     explicit = len(raw)
-    for i, o in enumerate(raw + _expand_templates(data)):
+    for i, o in enumerate(raw + _expand_templates(data) + _national_institutions(data, raw)):
         where = f"organisations.json: organisation #{i}"
         org = _org_entries(o, where, codes)
         orgs.append(org)
