@@ -371,3 +371,26 @@ def test_a_where_clause_after_an_included_place_is_about_that_place() -> None:
     s = ("The bill funds aid to civilians in conflict zones, including Gaza, where more than "
          "34,000 people have been killed, the health ministry says.")
     assert where(s, "PSE", anchor=s.index("34,000"))[0] == "Gaza Strip"
+
+
+@pytest.mark.parametrize(("sentence", "hint", "name", "country"), [
+    ("A missile hit a training ground near the village of Nekhoteevka, killing 40 soldiers.",
+     "RUS", "Nekhoteevka", "RUS"),
+    ("Fighting near Tinzaouaten, a town on the border in the Kidal region, killed 47 soldiers.",
+     "MLI", "Tinzaouaten", "MLI"),
+    ("JNIM said it killed 100 soldiers at Mansila, in Burkina Faso's Sahel region.",
+     "MLI", "Mansila", "BFA"),
+])
+def test_places_the_gazetteer_lacks_are_kept_when_the_text_says_they_are_places(
+        sentence: str, hint: str, name: str, country: str) -> None:
+    found = where(sentence, hint)
+    assert found is not None and (found[0], found[2]) == (name, country)
+
+
+def test_an_unknown_capitalised_name_alone_is_not_a_place() -> None:
+    assert where("Commander Ivan Tovkach said 12 soldiers were killed.", "UKR") is None
+
+
+def test_admin1_without_a_type_word_takes_region_words() -> None:
+    assert where("Fighting in Kidal region killed 12.", "MLI")[:3:2] == ("Kidal", "MLI")
+    assert where("Drones were shot down over the Moscow region.", "RUS")[0] == "Moscow Oblast"

@@ -107,6 +107,7 @@ class Lexicon:
     destination_verbs: frozenset[str]  # "taken to X": where people went, not where it happened
     destination_preps: frozenset[str]
     title_nouns: frozenset[str]  # "the ambassador to X": an office, not a place
+    unknown_place_nouns: frozenset[str]  # "the village of X": X is a place, known or not
 
 
 _LEXICON_KEYS = {
@@ -117,6 +118,7 @@ _LEXICON_KEYS = {
     "not_place_before": list, "demonym_place_nouns": list, "settlement_nouns": list,
     "country_phrases": list, "capital_phrases": list, "part_clause_cues": list,
     "destination_verbs": list, "destination_prepositions": list, "title_nouns": list,
+    "unknown_place_nouns": list,
 }
 
 
@@ -149,6 +151,7 @@ def load_lexicon() -> Lexicon:
         part_cues=tuple(normalise(w) for w in raw["part_clause_cues"]),
         destination_verbs=words("destination_verbs"),
         destination_preps=words("destination_prepositions"), title_nouns=words("title_nouns"),
+        unknown_place_nouns=words("unknown_place_nouns"),
     )
 
 
@@ -254,6 +257,15 @@ def _admin1_keys(name: str, type_words: tuple[str, ...], region_words: frozenset
     return keys
 
 
+def _untyped_admin1_keys(name: str, type_words: tuple[str, ...],
+                         region_words: frozenset[str]) -> set[str]:
+    """'Kidal' (an admin1 named without a type word): 'Kidal region', 'Kidal province'."""
+    key = normalise(name)
+    if any(key.endswith(" " + w) for w in type_words):
+        return set()
+    return {f"{key} {w}" for w in region_words if not w.endswith("s")}
+
+
 @cache
 def _load_gazetteer() -> Gazetteer:
     lex = load_lexicon()
@@ -274,6 +286,7 @@ def _load_gazetteer() -> Gazetteer:
     names = _bulk_normalise([f"{c[1]}|{c[10]}" for c in rows])
     # key -> row indices; an alternate-spelling hit is stored as -1 - index
     keys: dict[str, list[int]] = {}
+    untyped: list[tuple[str, int]] = []
     for idx, spellings in enumerate(names):
         parts = spellings.split("|")
         if rows[idx][2] == "admin1":
@@ -283,6 +296,8 @@ def _load_gazetteer() -> Gazetteer:
                 keys.setdefault(key, []).append(idx)
             for key in set().union(*found[1:]) - own:
                 keys.setdefault(key, []).append(-1 - idx)
+            untyped.extend((key, idx) for key in _untyped_admin1_keys(
+                parts[0], lex.type_words, lex.region_words))
             continue
         primary = parts[0]
         hits = keys.get(primary)
@@ -297,6 +312,9 @@ def _load_gazetteer() -> Gazetteer:
                     keys[key] = [-1 - idx]
                 else:
                     hits.append(-1 - idx)
+    for key, idx in untyped:  # only where no typed name ("Moscow Oblast") claims the phrase
+        if not any(rows[i if i >= 0 else -1 - i][2] == "admin1" for i in keys.get(key, ())):
+            keys.setdefault(key, []).append(idx)
     if len(rows) < 1000:
         raise DataError(f"{GAZETTEER_FILE}: only {len(rows)} places")
     return Gazetteer(rows, keys)
@@ -689,7 +707,48 @@ def _mentions(sentence: str, gaz: Gazetteer, lex: Lexicon, hint: str | None) -> 
         clause = tokens[_clause_start(tokens, start)].start if role == PART else -1
         out.append(_Mention(place, role, tokens[start].start, tokens[tail].end,
                             tokens[m.first].start, m.group, clause))
-    return out + _demonym_mentions(tokens, gaz, lex)
+    named = out + _demonym_mentions(tokens, gaz, lex)
+    return named + _unknown_settlements(tokens, named, found, scene, lex)
+
+
+def _unknown_settlements(tokens: list[_Token], named: list[_Mention], found: list,
+                         scene: _Scene, lex: Lexicon) -> list[_Mention]:
+    """Places the gazetteer lacks that the text introduces as places: 'the village of X',
+    'X, a town on the border'. The country is that of an admin1 named after it in the
+    sentence, else the one country the sentence names, else the document's."""
+    covered = {i for m, *_ in found for i in range(m.first, m.last + 1)}
+    out = []
+    for run in _runs(tokens, lex):
+        if covered & set(range(run.first, run.last + 1)) or tokens[run.last].poss:
+            continue
+        words = tokens[run.first:run.last + 1]
+        if len(words) > 3 or any(t.norm in lex.stop_names or t.norm in lex.demonyms for t in words):
+            continue
+        before = [t.lower for t in tokens[max(0, run.first - 2):run.first]]
+        after = [t.lower for t in tokens[run.last + 1:run.last + 5]]
+        end = tokens[run.last].end
+        introduced = (len(before) == 2 and before[1] == "of" and before[0] in lex.unknown_place_nouns) \
+            or (after[:1] == [","] and after[1:2] in (["a"], ["an"])
+                and any(w in lex.unknown_place_nouns for w in after[2:4])) \
+            or (after[:2] == [",", "in"] and any(  # "at Mansila, in Burkina Faso's Sahel region"
+                m.place.kind in ("admin1", "country") and 0 < m.name_start - end < 30 for m in named))
+        if not introduced:
+            continue
+        role, start = _preposition(tokens, run.first, lex)
+        if role is None:
+            continue
+        admin1 = next((m.place for m in named if m.place.kind == "admin1" and m.start > tokens[
+            run.last].end), None)
+        country = admin1.country if admin1 else (
+            next(iter(scene.countries)) if len(scene.countries) == 1 else
+            next(iter(scene.demonyms)) if len(scene.demonyms) == 1 else scene.hint)
+        if country is None:
+            continue
+        name = " ".join(t.text for t in words)
+        place = Place(name, admin1.name if admin1 else None, country, None, None, "village", 0)
+        out.append(_Mention(place, role, tokens[start].start, tokens[run.last].end,
+                            tokens[run.first].start, -1000 - run.first))
+    return out
 
 
 def _in_list(found: list, k: int) -> bool:

@@ -72,7 +72,7 @@ LOCAL_COUNTS = {"captured": 5000, "killed": 1000, "wounded": 1000, "missing": 10
 GENERIC_PLACE = re.compile(
     r"^(?:(?:in|across|near|at|around|outside|over|into|of) )?the "
     r"(region|oblast|province|city|town|village|plant|area|country|capital|district|territory|"
-    r"strip|enclave|peninsula)\b",
+    r"strip|enclave|peninsula)\b(?! of [A-Z])",  # not "the village of Nekhoteevka"
     re.I,
 )
 
