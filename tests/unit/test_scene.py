@@ -52,3 +52,34 @@ def test_many_regions_is_the_country_not_the_city_named_before() -> None:
     for value in (32, 28):
         claim = next(c for c in claims if c.quantity.low == value)
         assert claim.location is not None and claim.location.name == "Ukraine", value
+
+
+def test_it_also_said_keeps_the_place_of_the_claim_before() -> None:
+    text = ("Russia's Defence Ministry said on Saturday that Ukraine had lost 300 servicemen in "
+            "the Kursk direction over the past day. It also said ten Ukrainian servicemen had "
+            "surrendered over the past day.")
+    claim = next(c for c in _claims(text) if c.quantity.low == 10)
+    assert claim.location is not None and claim.location.name == "Kursk Oblast"
+
+
+def test_a_count_continuing_the_event_of_the_paragraph_before_takes_its_place() -> None:
+    text = ("The surrender of Ukrainian troops at the steel plant in Mariupol was gathering pace, "
+            "the ministry said.\n\n"
+            "In its daily briefing, the ministry said 771 fighters had surrendered over the "
+            "previous 24 hours.")
+    claim = next(c for c in _claims(text) if c.quantity.low == 771)
+    assert claim.location is not None and claim.location.name == "Mariupol"
+
+
+def test_a_new_event_does_not_take_the_place_of_an_earlier_claim() -> None:
+    text = ("On July 6 the ministry said two launchers had been destroyed near Kramatorsk.\n\n"
+            "On July 22 the ministry said four launchers had been destroyed over the past week.")
+    claim = next(c for c in _claims(text) if c.quantity.low == 4)
+    assert claim.location is None
+
+
+def test_the_territory_is_the_one_the_sentence_names_in_its_frame() -> None:
+    text = ("The health ministry in Hamas-run Gaza said on Thursday that it had recorded 27,019 "
+            "deaths in the territory since Oct. 7.")
+    claim = _claims(text)[0]
+    assert claim.location is not None and claim.location.name == "Gaza Strip"

@@ -23,16 +23,19 @@ from warclaims.extract.lexicon import lexicon
 from warclaims.extract.nlp import full
 from warclaims.extract.quantities import QuantitySpan, find_quantities
 from warclaims.extract.scene import (
+    CONTINUATION,
     CUMULATIVE,
     GENERIC_MENTION,
     GENERIC_PLACE,
     LOCAL_COUNTS,
+    RUNNING_TOTAL,
     content_only,
     event_time,
     is_event,
     lede_place,
     place_before,
     refers_back,
+    same_event,
     same_kind,
     section_place,
 )
@@ -242,13 +245,16 @@ def _speech(
 
 
 def _scene_location(location: Location | None, text: str, unit: Unit, metric: str,
-                    q: QuantitySpan, state: DocState, country: str | None) -> Location | None:
+                    q: QuantitySpan, speech: Speech, state: DocState,
+                    country: str | None) -> Location | None:
     """A body claim's place when its sentence names none itself (or only 'the region'):
-    the kind of place it points back to, the place before it in its paragraph or that a back
-    reference names, the event it continues, or the story's own place for a local count."""
+    the kind of place it points back to, the place of the claim before when its speaker goes
+    on ('It also said'), the place before it in its paragraph or that a back reference or the
+    same event names, the event it continues, or the story's own place for a local count."""
     generic = location is not None and GENERIC_PLACE.match(location.text or "")
     if location is not None and not generic:
         state.place = (location, unit.sentence.paragraph)
+        state.place_text = None  # a claim's own place: no narrative event to continue
         state.history.append(location)
         state.before.clear()
         return location
@@ -257,21 +263,42 @@ def _scene_location(location: Location | None, text: str, unit: Unit, metric: st
     word = generic.group(1) if generic else (
         m.group(1) if location is None and (m := GENERIC_MENTION.search(text)) else None)
     found = place_before(state, country)
-    kind = same_kind(word, found[0], state) if word and found is not None else None
-    if kind is not None or (generic and found is not None):
-        return kind or location
-    if found is not None and (found[1] == unit.sentence.paragraph or refers_back(text)):
-        return found[0]
-    if state.event_place is not None and is_event(metric, q.quantity, text) and (
-        unit.sentence.paragraph - state.event_paragraph <= 1
-    ):
-        return state.event_place  # the same event, told in the next paragraph
+    if word:
+        # "the health ministry in Gaza said ... in the territory": the frame names it
+        frame = places.resolve_location(text, country_hint=country)
+        looked = [frame] if frame is not None and not GENERIC_PLACE.match(frame.text or "") else []
+        looked += list(reversed(state.history or ([found[0]] if found else [])))
+        kind = same_kind(word, looked) if looked else None
+        if kind is not None or (generic and found is not None):
+            return kind or location
+    inherited = _inherited(text, unit, metric, q, speech, state, found)
+    if inherited is not None:
+        state.place = (inherited, unit.sentence.paragraph)  # the paragraph goes on about it
+        return inherited
     if LOCAL_COUNTS.get(metric, 0) > (q.quantity.low or q.quantity.high or 0) and (
         state.lede_place is not None and not CUMULATIVE.search(text)
         and unit.sentence.paragraph <= 3
     ):
         return state.lede_place  # the place the story is about
     return location
+
+
+def _inherited(text: str, unit: Unit, metric: str, q: QuantitySpan, speech: Speech,
+               state: DocState, found: tuple[Location, int] | None) -> Location | None:
+    """The place an earlier sentence gives this one (SPEC 6: back reference, same event)."""
+    if state.claim_place is not None and speech.claimant is not None and (
+            speech.claimant == state.claimant and CONTINUATION.match(text)):
+        return state.claim_place  # "It also said ten servicemen had surrendered"
+    if found is not None and (found[1] == unit.sentence.paragraph or refers_back(text)):
+        return found[0]
+    if found is not None and unit.sentence.paragraph - found[1] <= 1 and same_event(
+            metric, state.place_text) and not RUNNING_TOTAL.search(text):
+        return found[0]  # "the surrender at the plant in Mariupol" ... "771 had surrendered"
+    if state.event_place is not None and is_event(metric, q.quantity, text) and (
+        unit.sentence.paragraph - state.event_paragraph <= 1
+    ):
+        return state.event_place  # the same event, told in the next paragraph
+    return None
 
 
 def _previous_in_paragraph(i: int, units: list[Unit]) -> Unit | None:
@@ -311,7 +338,8 @@ def _claim(
             country_hint=country, anchor=q.start) if start >= 0 else None
         location = named or location
     if unit.section == "body":
-        location = _scene_location(location, text, unit, reading.metric, q, state, country)
+        location = _scene_location(location, text, unit, reading.metric, q, speech, state,
+                                   country)
     elif location is None and unit.section == "teaser":
         location = section_place(unit, country)
     speech = _with_local_side(speech, location, country)
@@ -352,6 +380,7 @@ def _claim(
         state.event_place = location or (state.history[-1] if state.history else None)
         state.event_paragraph = unit.sentence.paragraph
     state.period, state.date = period, statement_date
+    state.claim_place = location
     evidence_text = _FOOTNOTE.sub("", _LEADING_LABEL.sub("", text))
     shift = len(text) - len(evidence_text)
     start = unit.base + unit.sentence.start + shift if unit.base >= 0 else unit.sentence.start + shift

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc
 
 from warclaims.extract import places
+from warclaims.extract.lexicon import lexicon
 from warclaims.extract.state import DocState, Speech, Unit
 from warclaims.model import Location, Period, Quantity
 from warclaims.util.dates import to_date
@@ -61,6 +63,11 @@ CUMULATIVE = re.compile(
 )
 
 
+# A count that runs over a long period, not one event ("since May 16", "so far").
+RUNNING_TOTAL = re.compile(r"\b(?:since|so far|in total|to date|overall|altogether|cumulative)\b",
+                           re.I)
+
+
 # Local civil officials speak for the country where the claim happens; military ones may not.
 
 
@@ -87,28 +94,57 @@ GENERIC_MENTION = re.compile(
 )
 
 
-def same_kind(word: str, last: Location, state: DocState) -> Location | None:
-    """'the region' after a town is the town's region; 'the city' is the last town named."""
+def same_kind(word: str, candidates: list[Location]) -> Location | None:
+    """'the region' after a town is the town's region; 'the city' is the last town named.
+    ``candidates``: places to look back over, nearest first."""
     word = word.lower()
     if word in ("region", "oblast", "province"):
-        for loc in reversed(state.history or [last]):
+        for loc in candidates:
             if loc.admin1:
                 return Location(text=None, name=loc.admin1, admin1=loc.admin1,
                                 country=loc.country)
     if word in ("city", "town", "village", "plant", "area", "district", "capital"):
-        for loc in reversed(state.history or [last]):
+        for loc in candidates:
             if loc.admin1 and loc.name != loc.admin1:
                 return loc
     if word in ("territory", "strip", "enclave", "peninsula"):
-        for loc in reversed(state.history or [last]):
+        for loc in candidates:
             if loc.admin1 is None and loc.name:
                 return loc
-    if word == "country":
-        country = places.Gazetteer.load().country(last.country)
+    if word == "country" and candidates:
+        code = candidates[0].country
+        country = places.Gazetteer.load().country(code)
         return Location(text=None, name=country.name if country else None, admin1=None,
-                        country=last.country, lat=country.lat if country else None,
+                        country=code, lat=country.lat if country else None,
                         lon=country.lon if country else None)
     return None
+
+
+# "It also said ...", "He added that ...": the speaker of the claim before goes on.
+CONTINUATION = re.compile(
+    r"^\s*(?:he|she|it|they)\s+(?:also\s+)?(?:said|says|added|adds|noted|reported|stated)\b",
+    re.I,
+)
+
+
+def same_event(metric: str, earlier: str | None) -> bool:
+    """Whether an earlier sentence speaks of the same kind of event ('the surrender of ...'
+    before '771 fighters had surrendered')."""
+    if not earlier:
+        return False
+    low = earlier.lower()
+    return any(stem in low for stem in _metric_stems().get(metric, ()))
+
+
+@cache
+def _metric_stems() -> dict[str, frozenset[str]]:
+    stems: dict[str, set[str]] = {}
+    for phrase, metrics in lexicon().metric_words.items():
+        if " " in phrase or len(phrase) < 5:
+            continue
+        for metric in metrics:
+            stems.setdefault(metric, set()).add(phrase[:max(5, len(phrase) - 3)])
+    return {m: frozenset(s) for m, s in stems.items()}
 
 
 def lede_place(units: list[Unit], country: str | None) -> Location | None:
@@ -170,6 +206,7 @@ def place_before(state: DocState, country: str | None) -> tuple[Location, int] |
         loc = places.resolve_location(sentence.text, country_hint=country)
         if loc is not None and not GENERIC_PLACE.match(loc.text or ""):
             state.place = (loc, sentence.paragraph)
+            state.place_text = sentence.text
             state.history.append(loc)
             state.before.clear()
             break

@@ -34,6 +34,8 @@ class DocState:
     speech: Speech | None = None  # the last sentence's attribution
     subject: tuple[str, ...] | None = None
     place: tuple[Location, int] | None = None  # the last place named, with its paragraph
+    place_text: str | None = None  # the sentence that named it
+    claim_place: Location | None = None  # the place of the claim before
     before: list[Sentence] = field(default_factory=list)  # sentences since that place
     history: list[Location] = field(default_factory=list)  # places named so far, in order
     event_place: Location | None = None  # where the dated event happened
