@@ -641,6 +641,57 @@ def test_age_or_sex_breakdown_is_no_claim(text: str) -> None:
     assert c.quantity.low in (42, 70, 12)
 
 
+def test_a_total_of_two_figures_of_different_kinds_is_no_claim() -> None:
+    claims = _claims("The outlet said it had identified 150 soldiers from the brigade who had "
+                     "disappeared: 90 are listed as missing and 60 were taken prisoner.")
+    assert _values(claims) == [60, 90]
+
+
+def test_a_total_with_parts_of_the_same_kind_is_a_claim() -> None:
+    claims = _claims("Air defences destroyed 35 drones overnight, 21 of them over the Belgorod "
+                     "region and 14 over the Kursk region, the ministry said.")
+    assert 35 in _values(claims)
+
+
+def test_people_brought_out_of_a_place_are_moved_not_lost() -> None:
+    claims = _claims("The minister said 300 fighters had been brought out of the besieged plant, "
+                     "40 of them severely wounded.")
+    assert _values(claims) == [40]
+
+
+def test_a_count_of_battalions_with_their_strength_is_no_claim() -> None:
+    claims = _claims("According to the ministry, 12 enemy battalions with more than 9,000 "
+                     "soldiers had been encircled near the town.")
+    assert 12 not in _values(claims)
+
+
+def test_a_share_of_deaths_that_lists_capture_is_no_claim() -> None:
+    assert _claims("Experts believe such open-source lists capture only 40 to 60 percent of "
+                   "actual deaths.") == []
+
+
+def test_a_dated_past_war_is_a_comparison() -> None:
+    assert _claims("His standing rose after the 34-day war of 2006, in which about 1,100 people "
+                   "were killed.", published="2024-09-28") == []
+    claim = _one("More than 40,000 soldiers have been killed since the full-scale invasion began "
+                 "in 2022, the president said.", published="2025-02-16")
+    assert claim.metric == "killed"
+
+
+def test_a_number_in_a_state_clause_is_no_claim() -> None:
+    claims = _claims("Russia launched 60 drones overnight. Air defences shot down 40 of them; "
+                     "15 more were lost from radar and five were still in the air when the "
+                     "report was published.")
+    assert 5 not in _values(claims)
+
+
+def test_each_number_takes_the_verb_of_its_own_clause() -> None:
+    claims = _claims("The outlet counted soldiers who had disappeared: 90 were listed as missing "
+                     "and 60 were captured.")
+    assert _with_value(claims, 90).metric == "missing"
+    assert _with_value(claims, 60).metric == "captured"
+
+
 # --------------------------------------------------------------------------- mentions and tallies
 
 

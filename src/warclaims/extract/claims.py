@@ -91,6 +91,7 @@ def extract_claims(document: Document) -> list[Claim]:
         state.speech = speech
         anchors = [anchor_token(sdoc, q.num_start, q.num_end) for q in quants]
         found = triggers(sdoc)
+        first = len(raw)
         for q, anchor in zip(quants, anchors, strict=True):
             if anchor is None:
                 continue
@@ -100,6 +101,7 @@ def extract_claims(document: Document) -> list[Claim]:
             if claim is not None:
                 raw.append(claim)
                 state.subject = claim.subject
+        raw[first:] = _without_sums(raw[first:])
     return _add_mentions(_merge(raw), [u for u in units if u.mention_only])
 
 
@@ -318,7 +320,8 @@ def _claim(
     """The claim of the number ``q`` (its token ``anchor``) of a parsed sentence, if any."""
     reading = read_number(sdoc, anchor, found, other_anchors=others, context_object=state.object)
     q_next = min((o.start for o in quants if o.start > q.start), default=len(unit.sentence.text))
-    if reading is None or blocked(sdoc, reading, q.start, q.end, q_next):
+    year = int(document.published[:4]) if document.published else None
+    if reading is None or blocked(sdoc, reading, q.start, q.end, q_next, doc_year=year):
         return None
     if reading.object in ("drone", "missile") and total_of_subset(unit.sentence.text, q.start):
         reading = replace(reading, metric="launched")  # "14 of 16 missiles shot down": 16 fired
@@ -462,6 +465,25 @@ def _targeted(location: Location | None, text: str) -> bool:
     name = re.sub(r"^(?:in|near|at|over|into|to|across|on)\s+", "", location.text, flags=re.I)
     return re.search(rf"\b(?:at|into|toward|towards|against|on)\s+{re.escape(name)}", text,
                      re.I) is not None
+
+
+def _without_sums(claims: list[Claim]) -> list[Claim]:
+    """'129 conscripts ...: 84 are listed as missing and 45 taken prisoner': a figure that is
+    the sum of two later figures of its sentence counting different things is no claim of its
+    own (SPEC section 6, sums); '35 drones, 21 over X and 14 over Y' is a claim with parts."""
+    def value(c: Claim) -> float | None:
+        return c.quantity.low if c.quantity.qualifier == "exact" else None
+
+    out = []
+    for i, c in enumerate(claims):
+        total = value(c)
+        later = [o for o in claims[i + 1:] if value(o) and o.quantity.unit == c.quantity.unit]
+        if total is not None and total >= 10 and any(
+                value(a) + value(b) == total and a.metric != b.metric  # type: ignore[operator]
+                for j, a in enumerate(later) for b in later[j + 1:]):
+            continue
+        out.append(c)
+    return out
 
 
 def _party_of(claimant) -> str | None:

@@ -315,6 +315,9 @@ def read_number(
                 score -= 1.5  # "180 injured", "three people wounded"
             if metric == "deployed":
                 score += 0.6  # a loss word near a number wins over a movement word
+            owner = _clause_number(t.token, anchor)
+            if owner is not None and owner.i != anchor.i and owner.i in other_anchors:
+                score += 2  # "90 were listed as missing and 60 were captured": 60's verb
             if best is None or score < best[0]:
                 best = (score, t, metric)
     compatible = {t.token.i for t in trig for m in t.metrics if _compatible(m, obj, t)}
@@ -323,6 +326,10 @@ def read_number(
     if best is None or (best[0] > 6 and not far_but_only):
         return _holding(anchor, noun, obj, sent)
     _, trigger, metric = best
+    if anchor.dep_ == "nsubj" and anchor.head.lemma_ == "be" and not any(
+            t.token in anchor.head.subtree for t in trig) and not any(
+            c.dep_ in ("attr", "acomp") for c in anchor.head.children):
+        return None  # "... and four were still in the air": a state, the loss verbs are others'
     metric = _refine(metric, trigger, trig, obj, other_anchors, anchor)
     if obj is None:
         obj = _default_object(metric, sent, anchor)
@@ -348,6 +355,23 @@ def _next_word(anchor: Token) -> Token | None:
     if i < len(doc) and doc[i].text == "-":
         i += 1
     return doc[i] if i < len(doc) else None
+
+
+def _clause_number(tok: Token, anchor: Token) -> Token | None:
+    """The number that is the subject of the clause of ``tok`` ('60 were captured'), if any,
+    unless ``anchor`` belongs to that subject ('2,389 soldiers, six of them generals')."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else next(
+        (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if anchor in c.subtree:
+                return None
+            if c.like_num:
+                return c
+            return next((n for n in c.children if n.dep_ == "nummod" and n.like_num), None)
+    return None
 
 
 def _joint_object(noun: Token | None, obj: str | None) -> str | None:
@@ -506,6 +530,43 @@ def _near_past_war(text: str, q_start: int, lex: Lexicon) -> bool:
     return any(abs(i - q_start) < 70 for i in spots)
 
 
+# "the 34-day war of 2006", "the 1998-2000 border war": a dated war before the number.
+_DATED_WAR = re.compile(
+    r"\bwar (?:of|in) (?P<a>(?:19|20)\d\d)\b"
+    r"|\b(?P<b>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?\s+(?:[\w-]+\s+){0,2}(?:war|conflict)\b", re.I)
+
+
+def _after_dated_war(text: str, q_start: int, doc_year: int | None) -> bool:
+    """A count of a war that ended years before the document ('the war of 2006, in which
+    about 1,200 people were killed')."""
+    if doc_year is None:
+        return False
+    for m in _DATED_WAR.finditer(text[:q_start]):
+        year = int(m.group("a") or m.group("b"))
+        if year < doc_year - 1 and q_start - m.end() < 90 and not re.search(
+                r"\b(?:since|began|start|launched)\b", text[max(0, m.start() - 40):m.start()], re.I):
+            return True
+    return False
+
+
+def _moved_out(anchor: Token) -> bool:
+    """People 'brought out', 'taken out', 'pulled out' of a place: moved, not lost."""
+    noun = anchor.head
+    verb = noun.head if noun.dep_ in ("nsubjpass", "nsubj", "dobj") else noun
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ("bring", "take", "pull", "get") and any(
+        c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in verb.children)
+
+
+def _formation_count(reading: Reading) -> bool:
+    """A count of units that comes with their strength: the strength is the claim."""
+    noun = reading.noun
+    if noun is None or noun.lower_ not in closed_words("formation_nouns"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "of") and any(
+        g.like_num or any(n.like_num for n in g.children) for g in c.children)
+        for c in noun.children)
+
+
 def total_of_subset(text: str, q_start: int) -> bool:
     """The M of 'N of M': the whole a subset was counted from."""
     return bool(re.search(
@@ -514,15 +575,24 @@ def total_of_subset(text: str, q_start: int) -> bool:
 
 
 def blocked(
-    sent: Doc | Span, reading: Reading, q_start: int, q_end: int, q_next: int = 10**9
+    sent: Doc | Span, reading: Reading, q_start: int, q_end: int, q_next: int = 10**9,
+    doc_year: int | None = None,
 ) -> str | None:
     """Why a reading is no claim (forecast, exchange, breakdown, displacement, past war)."""
     lex = lexicon()
     trig = reading.trigger
     full_text = sent.text
     text = full_text.lower()
-    if _near_past_war(text, q_start, lex):
+    if _near_past_war(text, q_start, lex) or _after_dated_war(full_text, q_start, doc_year):
         return "past_war"
+    if _moved_out(reading.anchor):
+        return "displacement"  # "264 servicemen had been brought out of the plant"
+    if _formation_count(reading):
+        return "formation_count"  # "26 battalions with more than 15,000 soldiers"
+    verb = next((t for t in reading.anchor.ancestors if t.pos_ == "VERB"), None)
+    if verb is not None and verb.lemma_.lower() in closed_words("share_verbs") and re.search(
+            r"(?:per ?cent|percent|%)", full_text[q_start:q_end + 9], re.I):
+        return "share"  # "lists capture only 45 to 65 percent of deaths"
     if re.match(r"\s*of which\b", full_text[q_end:q_end + 12]):
         return "subset_of_other"
     head_lemma = reading.anchor.head.lemma_.lower()
