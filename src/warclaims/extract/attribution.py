@@ -231,6 +231,16 @@ def _span_of(tok: Token) -> Span:
     return doc[lo:hi + 1]
 
 
+def _subject_span(verb: Token, subj: Token) -> Span:
+    """The subject phrase, joined with a second subject the parser split off right after it
+    ('The independent outlet' + 'Mediazona')."""
+    span = _span_of(subj)
+    nxt = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > subj.i), None)
+    if nxt is not None and nxt.left_edge.i == span.end:
+        return subj.doc[span.start:_span_of(nxt).end]
+    return span
+
+
 def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None, Span | None, Token | None]:
     """(claimant phrase, cited phrase, reporting verb) of a parsed sentence."""
     lex = lexicon()
@@ -258,12 +268,17 @@ def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None
             elif target is not None:
                 cited = _span_of(_source_noun(target))
             continue
-        if lemma in lex.reporting_verbs and tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "advcl" and tok.pos_ == "NOUN" and low.endswith("ing"):
+            # ", writing: ..." tagged as a noun: the verb it is the -ing form of
+            lemma = next((v for v in (low[:-3], low[:-3] + "e", low[:-4])
+                          if v in lex.reporting_verbs), lemma)
+        if lemma in lex.reporting_verbs and (tok.pos_ in ("VERB", "AUX") or (
+                tok.dep_ == "advcl" and low.endswith("ing"))):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
             if subj is None:
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG":
+            if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and low.endswith("ing"):
                 # "The channel went further, writing that ...": the subject of the main verb
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is None:
@@ -277,7 +292,7 @@ def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None
                 continue
             rank = _rank(tok, anchor)
             if claim is None or rank < claim[0]:
-                claim = (rank, _span_of(subj), tok)
+                claim = (rank, _subject_span(tok, subj), tok)
     sent_text = sent.text
     low_text = sent_text.lower()
     for cue in ("after a report from", "in a report by", "figures from", "data from"):
@@ -421,6 +436,9 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     low = text.lower()
     if low in _PRONOUNS_PERSON:
         return ctx.person_before()
+    if _THE_OFFICIAL.match(span.text.strip()) and ctx.last_person is not None and (
+            ctx.last_person.name is None):
+        return ctx.last_person  # "The official, who spoke on condition of anonymity, said"
     if low in _PRONOUNS_GROUP:
         mentioned = ctx.recent_with_position("org")
         recent_speaker = ctx.last_group is not None and ctx.position - ctx.last_group_pos < 400
@@ -476,7 +494,14 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     party = _unnamed(span, text)
     if party.name:
         ctx.set_group(party)
+    elif re.search(r"\b(?:official|officer|source)$", party.role or "", re.I):
+        ctx.set_person(party)  # "a senior U.S. military official": 'the official' later
     return party
+
+
+# A definite reference to an unnamed official heard before.
+_THE_OFFICIAL = re.compile(r"^the (?:same )?(?:senior |top |military |defen[cs]e |u\.?s\. )*"
+                           r"(?:official|officer|source)\b(?!s)", re.I)
 
 
 def _role_headed(text: str) -> bool:

@@ -48,6 +48,7 @@ SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])|\n+")
 # Roles, strongest first.
 PREP, BARE, LABEL, REF, FROM, ACTOR, SKIP = "prep", "bare", "label", "ref", "from", "actor", "skip"
 PART = "part"  # in a clause naming part of a count ("..., including near Nova Kakhovka")
+PART_N = "part_n"  # in a clause that counts a part itself ("..., 21 of them over X")
 CLAUSE_BREAKS = frozenset(",;:—–(")
 TIER = {PREP: 3, BARE: 2, LABEL: 2, REF: 1, FROM: 1}
 
@@ -510,8 +511,9 @@ def _role(tokens: list[_Token], m: _Match, tail: int, lex: Lexicon) -> tuple[str
         or any(t.norm in lex.destination_verbs for t in tokens[_clause_start(tokens, start):start])
     ):
         return SKIP, m.first  # "taken to Olenivka", "the ambassador to Ukraine"
-    if _in_part_clause(tokens, start, lex):
-        return PART, start
+    part = _in_part_clause(tokens, start, lex)
+    if part:
+        return part, start
     if role:
         return role, start
     if tokens[m.last].poss or tokens[tail].poss:
@@ -527,15 +529,33 @@ def _role(tokens: list[_Token], m: _Match, tail: int, lex: Lexicon) -> tuple[str
 def _clause_start(tokens: list[_Token], i: int) -> int:
     """Index of the first token of the clause holding token i (after a comma, colon, dash)."""
     j = i - 1
-    while j >= 0 and tokens[j].text not in CLAUSE_BREAKS:
+    while j >= 0 and (tokens[j].text not in CLAUSE_BREAKS or _in_number(tokens, j)):
         j -= 1
     return j + 1
 
 
-def _in_part_clause(tokens: list[_Token], i: int, lex: Lexicon) -> bool:
+def _in_number(tokens: list[_Token], j: int) -> bool:
+    """A comma inside '12,000' (tokenised as 12 , 000)."""
+    return 0 < j < len(tokens) - 1 and tokens[j - 1].end == tokens[j].start \
+        and tokens[j].end == tokens[j + 1].start and tokens[j - 1].text.isdigit() \
+        and tokens[j + 1].text.isdigit()
+
+
+def _in_part_clause(tokens: list[_Token], i: int, lex: Lexicon) -> str | None:
+    """A clause that names part of a count: 'including ...', '21 of them over X', or after a
+    colon or comma '28 over the Kursk region, 16 over ...'."""
     c = _clause_start(tokens, i)
     opening = " ".join(t.norm for t in tokens[c:c + 4])
-    return any(opening == cue or opening.startswith(cue + " ") for cue in lex.part_cues)
+    if any(opening == cue or opening.startswith(cue + " ") for cue in lex.part_cues):
+        return PART
+    if c > 0 and c < i and _NUMBER_WORD.fullmatch(tokens[c].lower) is not None and not (
+            re.fullmatch(r"(?:19|20)\d\d", tokens[c].text)):  # "Nov. 20, 2023 Houthis seize"
+        return PART_N
+    return None
+
+
+_NUMBER_WORD = re.compile(
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds")
 
 
 def _next_word(tokens: list[_Token], tail: int) -> _Token | None:
@@ -702,9 +722,9 @@ def _mentions(sentence: str, gaz: Gazetteer, lex: Lexicon, hint: str | None) -> 
             passive=nxt is not None and nxt.lower in ("was", "were"),
             capital=gaz.capital(place.country) == place,
         )
-        if not _accepted(place, PREP if role == PART else role, c):
+        if not _accepted(place, PREP if role in (PART, PART_N) else role, c):
             role = SKIP if role == SKIP else ACTOR
-        clause = tokens[_clause_start(tokens, start)].start if role == PART else -1
+        clause = tokens[_clause_start(tokens, start)].start if role in (PART, PART_N) else -1
         out.append(_Mention(place, role, tokens[start].start, tokens[tail].end,
                             tokens[m.first].start, m.group, clause))
     named = out + _demonym_mentions(tokens, gaz, lex)
@@ -896,10 +916,12 @@ def resolve_location(sentence: str, *, country_hint: str | None = None,
 def _part_role(m: _Mention, anchor: int | None, sentence: str) -> _Mention:
     """A place in an 'including ...' clause places only a count that stands in that clause
     or in a 'where' clause about it ('including Gaza, where more than 34,000 ...')."""
-    if m.role != PART:
+    if m.role not in (PART, PART_N):
         return m
-    inside = anchor is not None and (m.clause <= anchor < m.end or (
-        anchor >= m.end and _WHERE.match(sentence, m.end) is not None))
+    if anchor is None:  # the sentence's place in general: a counted part places it, 'including' not
+        return replace(m, role=PREP if m.role == PART_N else SKIP)
+    inside = m.clause <= anchor < m.end or (
+        anchor >= m.end and _WHERE.match(sentence, m.end) is not None)
     return replace(m, role=PREP if inside else SKIP)
 
 
