@@ -460,8 +460,6 @@ def test_role_resolved_through_the_dated_roster(text: str, published: str, name:
          "Kursk.", "USA"),
         ("Western officials said Russia had lost around 1,500 troops a day on average in "
          "November.", None),
-        ("The monitoring group ACLED said 120 civilians were killed by the Myanmar military in "
-         "Sagaing last month, citing local media.", None),
     ],
 )
 def test_unnamed_claimants_have_a_role_and_a_side(text: str, side: str | None) -> None:
@@ -469,6 +467,14 @@ def test_unnamed_claimants_have_a_role_and_a_side(text: str, side: str | None) -
     assert c.claimant is not None
     assert c.claimant.name is None and c.claimant.role
     assert c.claimant.side == side
+
+
+def test_a_described_organisation_named_after_its_description_is_that_organisation() -> None:
+    c = _one("The monitoring group ACLED said 120 civilians were killed by the Myanmar military "
+             "in Sagaing last month, citing local media.", "2024-12-18")
+    assert c.claimant is not None
+    assert c.claimant.name == "Armed Conflict Location and Event Data Project"
+    assert c.claimant.side is None
 
 
 def test_he_is_the_person_who_opens_the_sentence_before() -> None:
