@@ -492,6 +492,14 @@ def test_he_stays_the_speaker_when_a_person_is_only_named_later_in_a_sentence() 
     assert _name(claim) == "Rustem Umerov"
 
 
+def test_a_blogger_speaks_for_no_state() -> None:
+    claims = _claims("Pro-Kremlin military blogger Yuri Podolyaka disputed the figure on his "
+                     "Telegram channel, writing that 300 Russian soldiers had been wounded.")
+    claim = _with_value(claims, 300)
+    assert claim.claimant is not None and claim.claimant.name == "Yuri Podolyaka"
+    assert claim.claimant.side is None
+
+
 # --------------------------------------------------------------------------- dates
 
 

@@ -394,3 +394,28 @@ def test_an_unknown_capitalised_name_alone_is_not_a_place() -> None:
 def test_admin1_without_a_type_word_takes_region_words() -> None:
     assert where("Fighting in Kidal region killed 12.", "MLI")[:3:2] == ("Kidal", "MLI")
     assert where("Drones were shot down over the Moscow region.", "RUS")[0] == "Moscow Oblast"
+
+
+def test_a_lower_case_word_completes_a_name() -> None:
+    assert where("Drones were shot down over the Crimean peninsula.", "UKR")[0] == "Crimea"
+    assert where("Five were killed in the Gaza strip.", "PSE")[0] == "Gaza Strip"
+
+
+def test_a_count_is_placed_by_its_parts_together() -> None:
+    s = ("Air defences destroyed 59 drones overnight: 28 over the Kursk region, 16 over the "
+         "Belgorod region and 15 over the Bryansk region.")
+    assert where(s, "UKR", anchor=s.index("59")) == ("Russia", None, "RUS")
+    assert where(s, "UKR", anchor=s.index("16"))[0] == "Belgorod Oblast"
+
+
+def test_an_unknown_name_right_after_near_is_a_place() -> None:
+    s = "Drone units destroyed 14 armoured vehicles near Kotlyne in the previous 24 hours."
+    assert where(s, "UKR")[::2] == ("Kotlyne", "UKR")
+    assert where("Troops beat off an assault near the Tsentralna mine.", "UKR") is None
+
+
+def test_an_organisation_named_after_a_place() -> None:
+    from warclaims.extract.places import place_in_name
+
+    assert place_in_name("Gaza Health Ministry").name == "Gaza Strip"
+    assert place_in_name("Ministry of Defence of Russia") is None

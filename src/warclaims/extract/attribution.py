@@ -677,7 +677,14 @@ def _role_of(span: Span, name: str) -> tuple[str | None, str | None]:
     org = _org_in(span.text)
     if org is not None and side is None:
         side = org.side
+    if _NON_STATE_ROLE.search(rest):
+        side = None  # "pro-Kremlin military blogger": media and commentators speak for no state
     return (rest[:1].upper() + rest[1:] if rest else None), side
+
+
+_NON_STATE_ROLE = re.compile(
+    r"\b(?:blogger|milblogger|journalist|reporter|correspondent|commentator|analyst|researcher|"
+    r"expert|columnist|editor|channel|outlet|observer)s?\b", re.I)
 
 
 def _unnamed(span: Span, text: str) -> Party:

@@ -269,6 +269,10 @@ def _scene_location(location: Location | None, text: str, unit: Unit, metric: st
         # "the health ministry in Gaza said ... in the territory": the frame names it
         frame = places.resolve_location(text, country_hint=country)
         looked = [frame] if frame is not None and not GENERIC_PLACE.match(frame.text or "") else []
+        named = places.place_in_name(speech.claimant.name, country_hint=country) if (
+            speech.claimant is not None and speech.claimant.name
+            and P.organisation_info(speech.claimant.name) is not None) else None
+        looked += [named] if named is not None else []  # "the Gaza Health Ministry ... territory"
         looked += list(reversed(state.history or ([found[0]] if found else [])))
         kind = same_kind(word, looked) if looked else None
         if kind is not None or (generic and found is not None):
@@ -332,7 +336,8 @@ def _claim(
     local = speech.claimant is not None and bool(
         _LOCAL_OFFICIAL.search(f"{speech.claimant.role or ''} {speech.claimant.name or ''}"))
     content = content_only(text, sdoc, speech.verb, anchor, country, local_speaker=local)
-    location = places.resolve_location(content, country_hint=country, anchor=q.start)
+    location = places.resolve_location(content, country_hint=country, anchor=q.start) or (
+        places.parts_location(text, anchor=q.start, country_hint=country))
     if location is not None and GENERIC_PLACE.match(location.text or ""):
         # "shelled 11 settlements in the region, killing one man in Huliaipole": the named place
         start = content.find(location.text)

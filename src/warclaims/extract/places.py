@@ -109,6 +109,7 @@ class Lexicon:
     destination_preps: frozenset[str]
     title_nouns: frozenset[str]  # "the ambassador to X": an office, not a place
     unknown_place_nouns: frozenset[str]  # "the village of X": X is a place, known or not
+    display_names: dict[str, str]  # formal region name -> the name a location takes
 
 
 _LEXICON_KEYS = {
@@ -119,7 +120,7 @@ _LEXICON_KEYS = {
     "not_place_before": list, "demonym_place_nouns": list, "settlement_nouns": list,
     "country_phrases": list, "capital_phrases": list, "part_clause_cues": list,
     "destination_verbs": list, "destination_prepositions": list, "title_nouns": list,
-    "unknown_place_nouns": list,
+    "unknown_place_nouns": list, "display_names": dict,
 }
 
 
@@ -153,6 +154,7 @@ def load_lexicon() -> Lexicon:
         destination_verbs=words("destination_verbs"),
         destination_preps=words("destination_prepositions"), title_nouns=words("title_nouns"),
         unknown_place_nouns=words("unknown_place_nouns"),
+        display_names={k: v for k, v in raw["display_names"].items() if not k.startswith("_")},
     )
 
 
@@ -462,7 +464,7 @@ def _find_matches(tokens: list[_Token], gaz: Gazetteer, lex: Lexicon) -> list[tu
     Runs joined by ',' / 'and' form a list; a region word after the list ("Oryol and Bryansk
     regions") applies to every member, as does its role (set later from the first member).
     """
-    runs = _runs(tokens, lex)
+    runs = [_with_lowercase_tail(r, tokens, gaz) for r in _runs(tokens, lex)]
     own = [_run_matches(run, tokens, gaz, lex, 0) for run in runs]
     names = [" ".join(t.norm for t in tokens[r.first:r.last + 1]) for r in runs]
     placelike = [bool(m) or bool(_admin1_for(n, gaz)) for m, n in zip(own, names, strict=True)]
@@ -488,6 +490,17 @@ def _find_matches(tokens: list[_Token], gaz: Gazetteer, lex: Lexicon) -> list[tu
             m = _Match(m.first, m.last, m.key, None, gid)
             out.append((m, tail if m.last == run.last else m.last))
     return out
+
+
+def _with_lowercase_tail(run: _Run, tokens: list[_Token], gaz: Gazetteer) -> _Run:
+    """'the Crimean peninsula', 'the Kerch strait': a lower-case word that completes a name."""
+    last = run.last
+    for k in (run.last + 1, run.last + 2):
+        if k >= len(tokens) or not tokens[k].text.isalpha() or not tokens[k].text.islower():
+            break
+        if gaz.candidates(" ".join(t.norm for t in tokens[run.first:k + 1])):
+            last = k
+    return _Run(run.first, last) if last != run.last else run
 
 
 def _admin1_for(name_key: str, gaz: Gazetteer) -> list[Place]:
@@ -751,7 +764,9 @@ def _unknown_settlements(tokens: list[_Token], named: list[_Mention], found: lis
             or (after[:1] == [","] and after[1:2] in (["a"], ["an"])
                 and any(w in lex.unknown_place_nouns for w in after[2:4])) \
             or (after[:2] == [",", "in"] and any(  # "at Mansila, in Burkina Faso's Sahel region"
-                m.place.kind in ("admin1", "country") and 0 < m.name_start - end < 30 for m in named))
+                m.place.kind in ("admin1", "country") and 0 < m.name_start - end < 30 for m in named)) \
+            or (before[-1:] in (["near"], ["outside"]) and len(words) <= 2 and not (
+                after[:1] and after[0].isalpha() and after[0] not in lex.function_words))
         if not introduced:
             continue
         role, start = _preposition(tokens, run.first, lex)
@@ -877,7 +892,7 @@ def _phrase_at(low: str, phrase: str) -> int:
 def _location(place: Place, text: str) -> Location:
     """A Location; a town keeps the spelling the text uses ('Huliaipole', not 'Hulyaypole')."""
     admin1 = place.admin1 if place.kind not in ("country", "territory", "water") else None
-    name = place.name
+    name = load_lexicon().display_names.get(place.name, place.name)
     written = re.sub(r"^(?:in|near|at|around|outside|over|from|across|on)\s+", "", text.strip(), flags=re.I)
     if place.kind in ("city", "village") and written != name and re.fullmatch(
         r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*", written
@@ -898,10 +913,11 @@ def resolve_location(sentence: str, *, country_hint: str | None = None,
     """
     gaz = gazetteer or Gazetteer.load()
     lex = load_lexicon()
-    mentions = [_part_role(m, anchor, sentence) for m in _mentions(sentence, gaz, lex, country_hint)]
+    found = _mentions(sentence, gaz, lex, country_hint)
+    mentions = [_part_role(m, anchor, sentence) for m in found]
     pick = _choose(mentions, gaz, anchor)
     if pick is None:
-        return _generic(sentence, gaz, lex, country_hint)
+        return _of_parts(found, sentence, gaz, anchor) or _generic(sentence, gaz, lex, country_hint)
     end = pick.end
     tail = _ADMIN_TAIL.match(sentence, end)
     if tail and pick.place.admin1 and tail.group(1).split()[0] in pick.place.admin1:
@@ -926,6 +942,43 @@ def _part_role(m: _Mention, anchor: int | None, sentence: str) -> _Mention:
 
 
 _WHERE = re.compile(r",?\s+where\b", re.I)
+
+
+def _of_parts(found: list[_Mention], sentence: str, gaz: Gazetteer,
+              anchor: int | None) -> Location | None:
+    """'59 drones: 28 over the Kursk region, 16 over the Belgorod region': the places of the
+    parts together (one oblast for its villages, one country for its oblasts)."""
+    parts = [m for m in found if m.role == PART_N and m.place.kind in ("admin1", "city", "village")]
+    if anchor is None or len({m.place.name for m in parts}) < 2 or min(m.clause for m in parts) < anchor:
+        return None
+    whole = _aggregate([m.place for m in parts], gaz)
+    if whole.kind not in ("country", "admin1"):
+        return None
+    return _location(whole, sentence[parts[0].start:parts[-1].end])
+
+
+def place_in_name(name: str, *, country_hint: str | None = None,
+                  gazetteer: Gazetteer | None = None) -> Location | None:
+    """The place an organisation is named after ('Gaza Health Ministry', 'Kharkiv Regional
+    Military Administration'): its first one or two words, when they name a place."""
+    gaz = gazetteer or Gazetteer.load()
+    words = name.split()
+    for n in (2, 1):
+        if len(words) <= n:
+            continue
+        hits = gaz.lookup(" ".join(words[:n]))
+        if country_hint:
+            hits = sorted(hits, key=lambda p: p.country != country_hint)
+        if hits and hits[0].kind != "country":
+            return _location(hits[0], " ".join(words[:n]))
+    return None
+
+
+def parts_location(sentence: str, *, anchor: int, country_hint: str | None = None,
+                   gazetteer: Gazetteer | None = None) -> Location | None:
+    """The place of a count given only by the places of its parts later in the sentence."""
+    gaz = gazetteer or Gazetteer.load()
+    return _of_parts(_mentions(sentence, gaz, load_lexicon(), country_hint), sentence, gaz, anchor)
 
 
 # ", in Kursk region" after a town: the oblast that places it, part of the location phrase.
