@@ -114,8 +114,8 @@ class DocContext:
                 continue
             names.setdefault(last, full_name)
             holder = roster.by_name(full_name, date)
-            party = Party(holder.name, holder.role, holder.side) if holder else Party(
-                full_name, None, None)
+            party = Party(holder.name, holder.role, holder.side) if holder else _described(
+                full_name, text[m.end():m.end() + 120])
             mentions.append(Mentioned(m.start(), party, "person"))
         taken: list[tuple[int, int]] = []
         for start, end, org in P.find_organisation_mentions(text):
@@ -190,6 +190,25 @@ class DocContext:
         return best
 
 
+
+
+_APPOSITIVE = re.compile(r",\s+((?:the |a |an )?[a-z][^,.;:]{2,90}?)(?=,|\s+(?:said|says|told|wrote))")
+
+
+def _described(name: str, after: str) -> Party:
+    """A person as the text describes them right after their name ('Yevhen Alkhimov, press
+    officer of the 28th Mechanised Brigade, said'): role and side from the description."""
+    m = _APPOSITIVE.match(after)
+    if not m:
+        return Party(name, None, None)
+    role = m.group(1).strip()
+    side = _side_in(role)
+    org = _org_in(role)
+    if side is None and org is not None:
+        side = org.side
+    if _NON_STATE_ROLE.search(role):
+        side = None
+    return Party(name, role[:1].upper() + role[1:], side)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
