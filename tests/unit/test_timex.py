@@ -410,3 +410,18 @@ def test_wire_dateline_is_not_the_period_of_the_count() -> None:
                         "Russia launched its full-scale invasion in February 2022, he said.",
                         "2025-02-16")
     assert info.period.start == "2022-02-24"
+
+
+def test_since_a_named_day_wins_over_its_early_hours() -> None:
+    info = resolve_time("The ministry said on Thursday that 71 servicemen had been killed since "
+                        "the fighting erupted in the early hours of Tuesday.", "2022-09-15")
+    assert (info.period.start, info.period.end) == ("2022-09-13", "2022-09-15")
+
+
+def test_a_date_in_a_relative_clause_describes_its_noun_not_the_count() -> None:
+    info = resolve_time("The ship, which entered service in 2022, was hit by five drones, the "
+                        "agency said.", "2024-03-05", quantity_text="five")
+    assert info.period.start is None
+    info = resolve_time("Strikes killed 12 people in the city, which rebels have held since 2015.",
+                        "2024-11-30", quantity_text="12")
+    assert info.period.start is None

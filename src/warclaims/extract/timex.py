@@ -605,7 +605,8 @@ def _since_cues(sentence: str, ref: date | None, doc_text: str,
             cues.append(_Cue(m.start(), m.end(), text, None, None, "since"))
             continue
         if mentions and not _since_is_statement(sentence, m):
-            mm = mentions[0]
+            # a named day wins over "in the early hours" of it
+            mm = next((x for x in mentions if x.kind in ("day", "weekday")), mentions[0])
             span = _resolve(mm, ref or doc_date)
             if mm.kind == "month" and mm.year:
                 first = _snap_to_anchor(mm, doc_text) or (span[0] if span else None)
@@ -623,9 +624,10 @@ def _since_cues(sentence: str, ref: date | None, doc_text: str,
     return cues
 
 
-def _since_is_vague(body: str, scanned: list[_Mention]) -> bool:
-    if any(x.kind == "vague" for x in scanned):
-        return True
+def _since_is_vague(body: str, scanned: Sequence[_Mention]) -> bool:
+    if any(x.kind == "vague" for x in scanned) and not any(
+            x.kind in ("day", "weekday", "relday") for x in scanned):
+        return True  # "since early October"; not "since ... the early hours of Tuesday"
     return bool(re.match(r"\s*(?:the\s+)?(?:early|mid|late|end of|middle of)[- ]", body, _I))
 
 
@@ -767,6 +769,20 @@ def _nearest(cues: list[_Cue], focus: tuple[int, int] | None) -> _Cue:
         return 0, 0
 
     return min(cues, key=dist)
+
+
+# ", which has been held by rebels since 2015", ", which entered service in 2022": about a noun
+_RX_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*", _I)
+
+
+def _outside_relative_clauses(cues: list[_Cue], sentence: str,
+                              focus: tuple[int, int] | None) -> list[_Cue]:
+    """Time cues of a relative clause describe its noun, not the count (unless it holds it)."""
+    spans = [(m.start(), m.end()) for m in _RX_RELATIVE.finditer(sentence)]
+    if not spans:
+        return cues
+    return [c for c in cues if not any(
+        a <= c.start < b and not (focus and a <= focus[0] < b) for a, b in spans)]
 
 
 def _focus(sentence: str, quantity_text: str | None) -> tuple[int, int] | None:
@@ -999,6 +1015,7 @@ def _period(sentence: str, mentions: Sequence[_Mention], stmt: _Statement, s_day
     cues = [c for c in cues if not any(c.start < e and c.end > s for s, e in said)]
     taken = [(c.start, c.end) for c in cues] + said
     cues += _mention_cues(sentence, mentions, taken, rel_base, doc_date)
+    cues = _outside_relative_clauses(cues, sentence, _focus(sentence, quantity_text))
     began = [c for c in cues if c.kind == "began"]
     cues = [c for c in cues if c.kind != "began"]
     if began and not any(c.first for c in cues):
