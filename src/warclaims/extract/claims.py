@@ -62,6 +62,7 @@ _LEADING_LABEL = re.compile(r"^(?:[A-Z][\w ]{1,20}:\s+)(?=[A-Z\"“])")
 def extract_claims(document: Document) -> list[Claim]:
     """The claims of one document."""
     timex.new_document()
+    places.new_document()
     units = _units(document)
     tallies = {id(u): items for u in units if u.section != "headline"
                and (items := tally_items(u.sentence.text))}

@@ -16,6 +16,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -690,6 +691,30 @@ def _gives_context(tokens: list[_Token], m: _Match, role: str) -> bool:
     return tokens[m.last].poss and nxt is not None and nxt.cap
 
 
+_MEMO: dict[tuple[str, str | None], tuple[_Mention, ...]] = {}
+_MEMO_LIMIT = 4096
+
+
+def new_document() -> None:
+    """Forget the place mentions remembered for the previous document's sentences."""
+    _MEMO.clear()
+
+
+def _mentions_of(sentence: str, gaz: Gazetteer, lex: Lexicon,
+                 hint: str | None) -> tuple[_Mention, ...]:
+    """_mentions, remembered within a document for the packaged gazetteer (each claim of a
+    sentence and each scene lookup resolve the same text again)."""
+    if gaz is not Gazetteer.load():
+        return tuple(_mentions(sentence, gaz, lex, hint))
+    key = (sentence, hint)
+    hit = _MEMO.get(key)
+    if hit is None:
+        if len(_MEMO) > _MEMO_LIMIT:
+            _MEMO.clear()
+        hit = _MEMO[key] = tuple(_mentions(sentence, gaz, lex, hint))
+    return hit
+
+
 def _mentions(sentence: str, gaz: Gazetteer, lex: Lexicon, hint: str | None) -> list[_Mention]:
     """Every place mention of the sentence with its chosen place and role (ACTOR/SKIP kept)."""
     tokens = _tokenise(sentence)
@@ -913,7 +938,7 @@ def resolve_location(sentence: str, *, country_hint: str | None = None,
     """
     gaz = gazetteer or Gazetteer.load()
     lex = load_lexicon()
-    found = _mentions(sentence, gaz, lex, country_hint)
+    found = _mentions_of(sentence, gaz, lex, country_hint)
     mentions = [_part_role(m, anchor, sentence) for m in found]
     pick = _choose(mentions, gaz, anchor)
     if pick is None:
@@ -944,7 +969,7 @@ def _part_role(m: _Mention, anchor: int | None, sentence: str) -> _Mention:
 _WHERE = re.compile(r",?\s+where\b", re.I)
 
 
-def _of_parts(found: list[_Mention], sentence: str, gaz: Gazetteer,
+def _of_parts(found: Sequence[_Mention], sentence: str, gaz: Gazetteer,
               anchor: int | None) -> Location | None:
     """'59 drones: 28 over the Kursk region, 16 over the Belgorod region': the places of the
     parts together (one oblast for its villages, one country for its oblasts)."""
@@ -978,7 +1003,8 @@ def parts_location(sentence: str, *, anchor: int, country_hint: str | None = Non
                    gazetteer: Gazetteer | None = None) -> Location | None:
     """The place of a count given only by the places of its parts later in the sentence."""
     gaz = gazetteer or Gazetteer.load()
-    return _of_parts(_mentions(sentence, gaz, load_lexicon(), country_hint), sentence, gaz, anchor)
+    return _of_parts(_mentions_of(sentence, gaz, load_lexicon(), country_hint), sentence, gaz,
+                     anchor)
 
 
 # ", in Kursk region" after a town: the oblast that places it, part of the location phrase.
@@ -992,7 +1018,7 @@ def place_mentions(sentence: str, *, country_hint: str | None = None,
                    gazetteer: Gazetteer | None = None) -> list[tuple[Place, str]]:
     """Every place mention of a sentence with its role (prep, bare, label, ref, from, actor)."""
     gaz = gazetteer or Gazetteer.load()
-    found = _mentions(sentence, gaz, load_lexicon(), country_hint)
+    found = _mentions_of(sentence, gaz, load_lexicon(), country_hint)
     return [(m.place, m.role) for m in found if m.role != SKIP]
 
 
@@ -1006,7 +1032,7 @@ def country_from_text(text: str, *, gazetteer: Gazetteer | None = None) -> str |
     votes: Counter[str] = Counter()
     # the lede names the main place: the first sentences decide (and keep this cheap)
     for sentence in SENTENCE_RE.split(text)[:MAX_HINT_SENTENCES]:
-        for m in _mentions(sentence, gaz, lex, None):
+        for m in _mentions_of(sentence, gaz, lex, None):
             if m.role == SKIP or not m.place.country:
                 continue
             weight = 1.0 if m.place.kind == "country" else 2.0 if m.role in TIER else 0.0
