@@ -500,6 +500,24 @@ def test_a_blogger_speaks_for_no_state() -> None:
     assert claim.claimant.side is None
 
 
+def test_a_governor_named_bare_keeps_the_title_the_story_gave_him() -> None:
+    text = ("Kharkiv governor Oleh Syniehubov said shelling had damaged a school on Friday.\n\n"
+            "Another six people in the region were wounded over the day, wrote Oleh Syniehubov.")
+    claim = _with_value(_claims(text), 6)
+    assert claim.claimant is not None and claim.claimant.side == "UKR"
+
+
+def test_dotted_abbreviations_name_the_same_organisation() -> None:
+    claim = _one("The U.N. humanitarian office said at least 120 civilians had been killed in "
+                 "attacks on markets this month.")
+    assert _name(claim) == "UN Office for the Coordination of Humanitarian Affairs"
+
+
+def test_whose_unit_it_is_is_not_part_of_its_name() -> None:
+    claim = _one("The rebels' Military Operations Command said its fighters had seized 14 tanks.")
+    assert _name(claim) == "Military Operations Command"
+
+
 # --------------------------------------------------------------------------- dates
 
 

@@ -115,7 +115,7 @@ class DocContext:
             names.setdefault(last, full_name)
             holder = roster.by_name(full_name, date)
             party = Party(holder.name, holder.role, holder.side) if holder else _described(
-                full_name, text[m.end():m.end() + 120])
+                full_name, text[m.end():m.end() + 120], text[max(0, m.start() - 60):m.start()])
             mentions.append(Mentioned(m.start(), party, "person"))
         taken: list[tuple[int, int]] = []
         for start, end, org in P.find_organisation_mentions(text):
@@ -195,20 +195,39 @@ class DocContext:
 _APPOSITIVE = re.compile(r",\s+((?:the |a |an )?[a-z][^,.;:]{2,90}?)(?=,|\s+(?:said|says|told|wrote))")
 
 
-def _described(name: str, after: str) -> Party:
+def _described(name: str, after: str, before: str = "") -> Party:
     """A person as the text describes them right after their name ('Yevhen Alkhimov, press
-    officer of the 28th Mechanised Brigade, said'): role and side from the description."""
+    officer of the 28th Mechanised Brigade, said') or right before it ('Donetsk governor
+    Vadym Filashkin'): role and side from the description; a local official speaks for the
+    country of the place in their title."""
     m = _APPOSITIVE.match(after)
-    if not m:
+    pre = _PRE_TITLE.search(before)
+    if m:
+        role = m.group(1).strip()
+    elif pre:
+        role = pre.group(1).strip()
+    else:
         return Party(name, None, None)
-    role = m.group(1).strip()
     side = _side_in(role)
     org = _org_in(role)
     if side is None and org is not None:
         side = org.side
+    if side is None and _LOCAL_TITLE.search(role):
+        from warclaims.extract.places import resolve_location
+
+        place = resolve_location(role)
+        side = place.country if place is not None else None
     if _NON_STATE_ROLE.search(role):
         side = None
     return Party(name, role[:1].upper() + role[1:], side)
+
+
+# "Donetsk governor", "Kharkiv Mayor", "regional governor" right before a name
+_PRE_TITLE = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+)*(?:regional\s+|city\s+|military\s+)?(?:governor|mayor|head))\s*$",
+    re.I)
+_LOCAL_TITLE = re.compile(r"\b(?:governor|mayor|head of the \w+ (?:region|administration))\b",
+                          re.I)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -646,11 +665,22 @@ def _person(span: Span, ctx: DocContext, on: str | None) -> Party | None:
             continue
         if len(cand.split()) >= 2 or cand in ctx.full_names.values():
             role, side = _role_of(span, cand)
-            return Party(cand, role, side)
+            return _as_described(Party(cand, role, side), ctx)
         if ents:
             role, side = _role_of(span, cand)
-            return Party(ctx.full_names.get(cand, cand), role, side)
+            return _as_described(Party(ctx.full_names.get(cand, cand), role, side), ctx)
     return None
+
+
+def _as_described(person: Party, ctx: DocContext) -> Party:
+    """A person named bare ('wrote Vadym Filashkin') takes the role and side the document
+    gave them where it introduced them ('Donetsk governor Vadym Filashkin')."""
+    if person.role is not None and person.side is not None:
+        return person
+    for m in ctx.mentions:
+        if m.kind == "person" and m.party.name == person.name and (m.party.role or m.party.side):
+            return Party(person.name, person.role or m.party.role, person.side or m.party.side)
+    return person
 
 
 def _last_propn_run(span: Span) -> str | None:
@@ -708,8 +738,13 @@ _NON_STATE_ROLE = re.compile(
 
 def _unnamed(span: Span, text: str) -> Party:
     """An unnamed person or group ('Western officials'), or an organisation we do not list."""
-    proper = [t for t in span if t.pos_ == "PROPN"]
     side = None if re.search(r"\bwestern\b", text, re.I) else _side_in(text)
+    owner = next((t for t in span if t.tag_ == "POS" or t.text in ("'", "’")), None)
+    if owner is not None and owner.i + 1 < span.end and all(
+            t.pos_ == "PROPN" for t in span.doc[owner.i + 1:span.end]) and (span.end - owner.i > 2):
+        # "the rebels' Military Operations Command": the name without whose it is
+        return Party(span.doc[owner.i + 1:span.end].text, None, side)
+    proper = [t for t in span if t.pos_ == "PROPN"]
     if proper and len(proper) >= max(2, len(span) - 2) and not _side_only(text):
         return Party(text, None, side)
     return Party(None, text, side)

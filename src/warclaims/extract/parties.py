@@ -793,8 +793,14 @@ def _national_institutions(data: dict[str, Any], explicit: list[dict[str, Any]])
     return out
 
 
+def _dotted(alias: str) -> str:
+    """'UN humanitarian office' -> 'U.N. humanitarian office' (both spellings are common)."""
+    return re.sub(r"\b(UN|US|UK|EU)\b", lambda m: ".".join(m.group(1)) + ".", alias)
+
+
 def _org_terms(org: Organisation, match_case: bool) -> Iterable[tuple[str, bool]]:
-    for alias in dict.fromkeys((org.name, *org.aliases)):
+    names = (org.name, *org.aliases)
+    for alias in dict.fromkeys((*names, *(_dotted(a) for a in names if not a.startswith("=")))):
         if alias.startswith("="):
             yield alias[1:], True
         else:
