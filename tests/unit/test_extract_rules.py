@@ -518,6 +518,19 @@ def test_whose_unit_it_is_is_not_part_of_its_name() -> None:
     assert _name(claim) == "Military Operations Command"
 
 
+def test_the_city_mayor_is_the_mayor_of_the_city_the_sentence_names() -> None:
+    claim = _one("The city's mayor said on March 23 that 264 civilians had been killed in Kyiv "
+                 "since the start of the invasion.", published="2022-04-03")
+    assert _name(claim) == "Vitali Klitschko"
+
+
+def test_a_where_clause_holding_the_number_is_placed_by_its_antecedent() -> None:
+    claim = _one("The bill funds aid to civilians in conflict zones, including Gaza, where the "
+                 "Gaza Health Ministry says more than 34,000 people have been killed.",
+                 published="2024-04-24")
+    assert claim.location is not None and claim.location.name == "Gaza Strip"
+
+
 # --------------------------------------------------------------------------- dates
 
 

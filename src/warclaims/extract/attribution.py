@@ -503,6 +503,10 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     if person is not None:
         ctx.set_person(person)
         return person
+    local = _local_office_holder(text, span, ctx, on) if on and not exact else None
+    if local is not None:  # "the region's acting governor", "the city's mayor"
+        ctx.set_person(local)
+        return local
     if on and not exact and _role_headed(text):  # "the chief of Russia's General Staff"
         holder = P.Roster.load().by_role(text, _side_in(text), on)
         if holder is not None:
@@ -540,6 +544,31 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
 # A definite reference to an unnamed official heard before.
 _THE_OFFICIAL = re.compile(r"^the (?:same )?(?:senior |top |military |defen[cs]e |u\.?s\. )*"
                            r"(?:official|officer|source)\b(?!s)", re.I)
+
+
+_LOCAL_OFFICE = re.compile(
+    r"^(?:the\s+)?(?P<kind>city|town|region|oblast|province)['’]s\s+(?:acting\s+)?"
+    r"(?P<title>mayor|governor|head)\b", re.I)
+
+
+def _local_office_holder(text: str, span: Span, ctx: DocContext, on: str) -> Party | None:
+    """The holder of a local office named by the kind of place ('the city's mayor'): the place
+    is the one the sentence names, else the last one named before it."""
+    m = _LOCAL_OFFICE.match(text)
+    if not m:
+        return None
+    from warclaims.extract.places import resolve_location
+
+    place = resolve_location(span.doc.text, country_hint=ctx.country) or resolve_location(
+        ctx.text[max(0, ctx.position - 800):ctx.position], country_hint=ctx.country,
+        anchor=ctx.position)
+    if place is None:
+        return None
+    region = m["kind"].lower() in ("region", "oblast", "province")
+    name = (place.admin1 or "") if region else (place.name or "")
+    root = re.sub(r"\s+(?:Oblast|Region|Province|Krai|City)$", "", name)
+    holder = P.Roster.load().by_role(f"{root} {m['title'].lower()}", None, on) if root else None
+    return Party(holder.name, holder.role, holder.side) if holder else None
 
 
 def _role_headed(text: str) -> bool:

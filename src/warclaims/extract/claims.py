@@ -338,7 +338,8 @@ def _claim(
         _LOCAL_OFFICIAL.search(f"{speech.claimant.role or ''} {speech.claimant.name or ''}"))
     content = content_only(text, sdoc, speech.verb, anchor, country, local_speaker=local)
     location = places.resolve_location(content, country_hint=country, anchor=q.start) or (
-        places.parts_location(text, anchor=q.start, country_hint=country))
+        places.parts_location(text, anchor=q.start, country_hint=country)) or (
+        _where_place(text, q.start, country))
     if location is not None and GENERIC_PLACE.match(location.text or ""):
         # "shelled 11 settlements in the region, killing one man in Huliaipole": the named place
         start = content.find(location.text)
@@ -362,7 +363,7 @@ def _claim(
                          previous_fired=state.fired, own_party=_party_of(speech.claimant),
                          doc_parties=state.doc_parties,
                          same_sentence=state.sentence_subject.get(sentence_key)
-                         if unit.section == "body" else None,
+                         if unit.section in ("body", "teaser") else None,
                          place_targeted=_targeted(location, text))
     state.sentence_subject.setdefault(sentence_key, subject)
     if location is None or GENERIC_PLACE.match(location.text or ""):
@@ -490,6 +491,20 @@ def _without_sums(claims: list[Claim]) -> list[Claim]:
             continue
         out.append(c)
     return out
+
+
+_WHERE = re.compile(r",\s+where\b")
+
+
+def _where_place(text: str, at: int, country: str | None) -> Location | None:
+    """'... including Gaza, where the ministry says 34,000 have been killed': the place the
+    'where' clause holding the number is about."""
+    m = next((m for m in reversed(list(_WHERE.finditer(text, 0, at)))), None)
+    if m is None:
+        return None
+    loc = places.resolve_location(text[:m.start()], country_hint=country, anchor=m.start() - 1)
+    return loc if loc is not None and text[:m.start()].rstrip().endswith(
+        (loc.text or "").split()[-1] if loc.text else "\0") else None
 
 
 def _party_of(claimant) -> str | None:
