@@ -182,6 +182,12 @@ def test_rate_per_day() -> None:
     assert (c.quantity.low, c.quantity.per, c.metric) == (1500, "day", "casualties")
 
 
+def test_launchers_of_air_defence_systems_are_air_defence() -> None:
+    claim = _one("Russia's Defence Ministry said its forces had destroyed two launchers of "
+                 "Ukraine's S-300 air defence systems over the past day.")
+    assert claim.object == "air_defense"
+
+
 # --------------------------------------------------------------------------- population, subject
 
 
@@ -529,6 +535,12 @@ def test_a_where_clause_holding_the_number_is_placed_by_its_antecedent() -> None
                  "Gaza Health Ministry says more than 34,000 people have been killed.",
                  published="2024-04-24")
     assert claim.location is not None and claim.location.name == "Gaza Strip"
+
+
+def test_an_unnamed_blogger_speaks_for_no_state() -> None:
+    claim = _one("A Russian milblogger claimed on Thursday that Russian forces captured 15 "
+                 "Ukrainian servicemen near the town.")
+    assert claim.claimant is not None and claim.claimant.side is None
 
 
 # --------------------------------------------------------------------------- dates

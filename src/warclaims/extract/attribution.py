@@ -767,7 +767,8 @@ _NON_STATE_ROLE = re.compile(
 
 def _unnamed(span: Span, text: str) -> Party:
     """An unnamed person or group ('Western officials'), or an organisation we do not list."""
-    side = None if re.search(r"\bwestern\b", text, re.I) else _side_in(text)
+    side = None if re.search(r"\bwestern\b", text, re.I) or _NON_STATE_ROLE.search(text) \
+        else _side_in(text)
     owner = next((t for t in span if t.tag_ == "POS" or t.text in ("'", "’")), None)
     if owner is not None and owner.i + 1 < span.end and all(
             t.pos_ == "PROPN" for t in span.doc[owner.i + 1:span.end]) and (span.end - owner.i > 2):

@@ -375,7 +375,12 @@ def _clause_number(tok: Token, anchor: Token) -> Token | None:
 
 
 def _joint_object(noun: Token | None, obj: str | None) -> str | None:
-    """One number over 'tanks and (other) armoured vehicles' counts armoured vehicles."""
+    """One number over 'tanks and (other) armoured vehicles' counts armoured vehicles;
+    'launchers of S-300 air defence systems' are air defence."""
+    if noun is not None and obj == "artillery" and noun.lemma_.lower() == "launcher":
+        of = _of_object(noun)
+        if of is not None and object_of(of) == "air_defense":
+            return "air_defense"
     if obj != "tank" or noun is None:
         return obj
     for conj in noun.conjuncts:
