@@ -66,6 +66,7 @@ _POSSESSIVE_JOB = re.compile(
 )
 _GLUED = re.compile(r"^(?P<outlet>[A-Z][\w'’ &-]{2,50}?[a-z])(?P<author>[A-Z][a-z]+ [A-Z][\w'’-]+)$")
 _ABBREV_PREFIX = re.compile(r"^(?P<abbr>[A-Z]{2,6})\s+(?P<rest>[A-Z].+)$")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "at", "to"})
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,83 @@ def masthead_words() -> frozenset[str]:
     if not isinstance(words_, list) or not all(isinstance(w, str) and w for w in words_):
         raise DataError("outlets.json: 'masthead_words' must be a list of non-empty strings")
     return frozenset(w.lower() for w in words_)
+
+
+def _label_list(key: str) -> tuple[str, ...]:
+    items = load_json("outlets.json").get(key)
+    if not isinstance(items, list) or not all(isinstance(w, str) and w.strip() for w in items):
+        raise DataError(f"outlets.json: {key!r} must be a list of non-empty strings")
+    return tuple(w.strip() for w in items)
+
+
+@cache
+def section_labels() -> frozenset[str]:
+    """Desk and genre labels printed above a headline ('Opinion', 'Analysis'), lower-cased."""
+    return frozenset(w.lower() for w in _label_list("section_labels"))
+
+
+@cache
+def name_titles() -> frozenset[str]:
+    """Honorifics and ranks that may open an author's name ('Dr', 'Col.'), lower-cased."""
+    return frozenset(w.lower() for w in _label_list("name_titles"))
+
+
+@cache
+def _release_label() -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(_label_list("release_labels"), key=len, reverse=True))
+    return re.compile(rf"^(?:{alts})\b", re.I)
+
+
+def is_section_label(line: str) -> bool:
+    """A desk/genre kicker: 'OPINION', 'Analysis', 'OPINION | SOUTH ASIA', 'Opinion: Europe'."""
+    parts = [p.strip(" .:") for p in re.split(r"\s*[|/:·•]\s*", line.strip()) if p.strip(" .:")]
+    return bool(parts) and len(parts) <= 3 and any(p.lower() in section_labels() for p in parts)
+
+
+def is_release_label(line: str) -> bool:
+    """The label of an issuing body's own release: 'Press Release No. 14/2568', 'COMMUNIQUE'."""
+    return bool(_release_label().match(line.strip())) and len(words(line)) <= 8
+
+
+def strip_title(name: str) -> str:
+    """'Dr Eleanor Marsh' -> 'Eleanor Marsh', 'Major General A B' -> 'A B' (two words stay)."""
+    ws = name.split()
+    while len(ws) > 2 and ws[0].lower() in name_titles():
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def recase(name: str, text: str, *, person: bool = False) -> str:
+    """An all-capitals name as the page spells it elsewhere ('ROYAL THAI ARMY' -> 'Royal Thai
+    Army'), else capitalised word by word ('EL-TAYEB' -> 'El-Tayeb'); other names unchanged."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters) or len(letters) < 4:
+        return name
+    if " " not in name.strip() and not person:
+        return name  # a one-word capitalised name is an acronym: 'TASS', 'NATO'
+    pattern = r"\s+".join(re.escape(w) for w in name.split())
+    for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text, re.I):
+        found = m.group(0)
+        if not found.isupper() and found[0].isupper():
+            return " ".join(found.split())
+    out = []
+    for i, w in enumerate(name.split()):
+        low = w.lower()
+        if i and not person and low in _SMALL_WORDS:
+            out.append(low)
+        else:
+            out.append(re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), low))
+    return " ".join(out)
+
+
+def tidy_authors(names: list[str], text: str) -> list[str]:
+    """Authors without honorifics, in the page's own capitalisation, each once."""
+    out: list[str] = []
+    for name in names:
+        name = recase(strip_title(name), text, person=True)
+        if name and name not in out:
+            out.append(name)
+    return out
 
 
 def _is_person(words_: list[str]) -> bool:
@@ -118,8 +196,9 @@ def split_names(text: str) -> list[str]:
                 run.append(w)
             else:
                 break
-        name = " ".join(run)
         following = ws[len(run)].lower() if len(ws) > len(run) else ""
+        run = strip_title(" ".join(run)).split()
+        name = " ".join(run)
         if 2 <= len(run) <= 4 and following not in _NOT_NAMES and run[-1].lower() not in _NOT_NAMES:
             names.append(name)
     return names
@@ -128,7 +207,7 @@ def split_names(text: str) -> list[str]:
 def name_line(line: str) -> list[str]:
     """A line that is nothing but people's names ('Olha Savchuk', 'A B, C D, and E F')."""
     parts = [p.strip(" .") for p in re.split(r"\s*(?:,|\band\b|&)\s*", line.strip())]
-    parts = [p for p in parts if p]
+    parts = [strip_title(p) for p in parts if p]
     if parts and all(_is_person(p.split()) for p in parts):
         return parts
     return []
@@ -172,10 +251,11 @@ def dateline(line: str, ref: date | None) -> tuple[date | None, str | None] | No
 def publisher_candidates(lines: list[str], pre_title: list[str]) -> Counter[str]:
     """Votes for the publisher's name from mastheads, copyright lines and author boxes."""
     votes: Counter[str] = Counter()
+    text = "\n".join(lines)
     for line in pre_title:
         name = None if rules().classify(line) else masthead_name(line)
         if name:
-            votes[name] += 2
+            votes[recase(name, text)] += 2
     for line in lines:
         for rx in (_COPYRIGHT, _AT_OUTLET, _COVERS_FOR, _PUBLISHED_BY, _POSSESSIVE_JOB):
             m = rx.search(line)
@@ -189,7 +269,6 @@ def publisher_candidates(lines: list[str], pre_title: list[str]) -> Counter[str]
         if m and is_masthead(m["outlet"]):
             votes[m["outlet"]] += 2
     # a vote is confirmed by the name appearing elsewhere on the page
-    text = "\n".join(lines)
     for name in list(votes):
         votes[name] += min(text.count(name), 4)
     for outlet in outlets():
@@ -206,8 +285,12 @@ def publisher_candidates(lines: list[str], pre_title: list[str]) -> Counter[str]
 def masthead_name(line: str) -> str | None:
     """The outlet name of a masthead line ('RLN | Russian News Line' -> 'Russian News Line')."""
     line = line.strip()
+    if is_section_label(line) or is_release_label(line):
+        return None
     if "|" in line:
         parts = [p.strip() for p in line.split("|") if p.strip()]
+        if len(parts) > 2:  # a row of section links, not 'RLN | Russian News Line'
+            return None
         longest = max(parts, key=len) if parts else ""
         return longest if is_masthead(longest) and len(words(longest)) >= 2 else None
     if not is_masthead(line):
@@ -236,6 +319,18 @@ def best_publisher(votes: Counter[str]) -> str | None:
             votes[longer[0]] += votes.pop(short)
     name, score = votes.most_common(1)[0]
     return name if score >= 3 else None
+
+
+def issuer(pre_title: list[str], text: str) -> str | None:
+    """The body issuing a release: the first masthead line above its title, in the page's own
+    capitalisation ('ROYAL THAI ARMY' -> 'Royal Thai Army')."""
+    for line in pre_title:
+        if rules().classify(line):
+            continue
+        name = masthead_name(line)
+        if name:
+            return recase(name, text)
+    return None
 
 
 def is_outlet_name(line: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from warclaims.clean import metadata as meta
 from warclaims.clean.lines import (
@@ -17,8 +18,10 @@ from warclaims.clean.lines import (
     words,
 )
 from warclaims.clean.rules import rules
+from warclaims.errors import DataError
 from warclaims.model import Removed, Section
 from warclaims.util.dates import find_date, to_date
+from warclaims.util.resources import load_json
 
 HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$")
 _TEASER_DATE = re.compile(
@@ -31,6 +34,10 @@ _LISTED_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z]
 _AUTHOR_VERB = re.compile(r"^\s+(?:is|was|has|had|covers|reports|writes|monitors|tracks|edits|"
                           r"leads|joined|previously|currently|also|lives|works|holds)\b")
 _GLUED_CREDIT = re.compile(r"[a-z][A-Z][a-z]+ [A-Z][a-z]+$")
+# a bare day label opens teasers only this close to the end of the page
+_SOFT_MARKER_REACH = 12
+# the subject line of a release or memo: 'Subject: Situation along the border'
+_SUBJECT = re.compile(r"^(?:subject|subj\.|re|regarding)\s*:\s*", re.I)
 
 
 @dataclass
@@ -61,18 +68,51 @@ def clean_page(text: str, *, published: str | None = None) -> Page:
         raw[0] = m.group(2)
     lines = [ln.strip() for ln in raw if ln.strip()]
     ref = to_date(page.published)
-    title_at = _find_title(lines)
+    subject = _find_subject(lines)
+    title_at = subject if subject is not None else _find_title(lines)
     pre = lines[:title_at] if title_at is not None else []
     for ln in pre:
-        page.removed.append(Removed(rules().classify(ln) or "navigation", ln))
+        _pre_title_line(ln, page, ref)
     if title_at is not None:
-        page.title = lines[title_at]
+        page.title = _SUBJECT.sub("", lines[title_at]) if subject is not None else lines[title_at]
         page.removed.append(Removed("other", lines[title_at]))
     start = (title_at + 1) if title_at is not None else 0
     _walk(lines[start:], page, ref)
+    _trailing_signature(page)
+    text = "\n".join(lines)
+    page.authors = meta.tidy_authors(page.authors, text)
+    release = any(meta.is_release_label(ln) for ln in pre)
+    if release:  # an issuing body's own release: no byline, the issuer publishes it
+        page.authors = []
+        page.publisher = meta.issuer(pre, text) or page.publisher
+        if page.publisher:
+            return page
     votes = meta.publisher_candidates(lines, pre + page.front)
     page.publisher = meta.best_publisher(votes) or page.publisher
     return page
+
+
+def _find_subject(lines: list[str]) -> int | None:
+    """Index of a 'Subject: ...' line heading a release or memo, when only short front-matter
+    lines (or boilerplate) come before it."""
+    for i, ln in enumerate(lines[:15]):
+        if _SUBJECT.match(ln) and 2 <= len(words(_SUBJECT.sub("", ln))) <= 40:
+            return i
+        if is_prose(ln) and not rules().classify(ln):
+            return None
+    return None
+
+
+def _pre_title_line(ln: str, page: Page, ref: date | None) -> None:
+    """A line above the headline: boilerplate, a date line (which dates the page) or a masthead."""
+    kind = rules().classify(ln)
+    if kind in (None, "byline") and not page.published:
+        found = find_date(ln, ref, need_year=True)
+        if found and found[1].start() <= 20 and len(words(ln)) <= 12:
+            page.published = found[0].isoformat()
+            page.removed.append(Removed("byline", ln))
+            return
+    page.removed.append(Removed(kind or "navigation", ln))
 
 
 def _find_title(lines: list[str]) -> int | None:
@@ -96,7 +136,8 @@ def _walk(lines: list[str], page: Page, ref: date | None) -> None:
     in_tail = False
     key_points = False
     after_timestamp = False
-    for ln in lines:
+    dek_taken = False  # a standfirst under the headline, taken once
+    for i, ln in enumerate(lines):
         kind = r.classify(ln)
         if r.timestamp.match(ln):
             page.removed.append(Removed("other", ln))
@@ -112,7 +153,10 @@ def _walk(lines: list[str], page: Page, ref: date | None) -> None:
             page.sections.append(Section("key_points", ln.lstrip("-–•* ").strip()))
             continue
         key_points = False
-        if r.teaser_marker.match(ln):
+        if r.teaser_marker.match(ln) or (
+            body_started and len(lines) - i <= _SOFT_MARKER_REACH
+            and _soft_teaser_marker(ln, lines[i + 1:i + 2])
+        ):
             page.removed.append(Removed("navigation", ln))
             in_teasers = True
             continue
@@ -155,6 +199,13 @@ def _walk(lines: list[str], page: Page, ref: date | None) -> None:
             if not is_prose(ln) and not page.body and len(words(ln)) < 8:
                 page.removed.append(Removed("navigation", ln))
                 page.front.append(ln)
+                continue
+            if not dek_taken and page.title and not page.authors and _is_dek(
+                ln, lines[i + 1:i + 3], ref
+            ):
+                dek_taken = True
+                page.removed.append(Removed("other", ln))
+                page.sections.append(Section("headline", ln))
                 continue
         if in_tail:
             page.removed.append(Removed("other", ln))
@@ -200,6 +251,67 @@ def _front_matter(ln: str, kind: str | None, page: Page, ref: date | None) -> bo
     return False
 
 
+def _is_dek(line: str, following: list[str], ref: date | None) -> bool:
+    """A standfirst under the headline: a summary line right above the byline or the date line
+    ('Both armies fought ...' then 'By A B'; or then 'A B and C D' over '22 January 2025')."""
+    if not following or len(words(line)) > 60 or line[:1].islower():
+        return False
+    nxt = following[0]
+    if _byline_or_date(nxt, ref):
+        return True
+    # a bare name line is a byline only when a date line follows it (not a sign-off)
+    return (
+        rules().classify(nxt) is None and bool(meta.name_line(nxt))
+        and not meta.is_outlet_name(nxt)
+        and len(following) > 1 and _byline_or_date(following[1], ref)
+    )
+
+
+def _byline_or_date(line: str, ref: date | None) -> bool:
+    """A line naming the authors after 'By' (or in a byline row), or giving the page's date."""
+    kind = rules().classify(line)
+    if kind not in (None, "byline") or rules().end_marker.match(line):
+        return False
+    if meta.authors_from_line(line) or meta.segmented_byline(line):
+        return True
+    found = find_date(line, ref, need_year=True)
+    return bool(found) and found[1].start() <= 30 and len(words(line)) <= 12
+
+
+def _soft_teaser_marker(line: str, following: list[str]) -> bool:
+    """A bare day label ('Yesterday', 'Earlier') over a headline-shaped line opens teasers."""
+    return bool(_soft_markers().match(line)) and any(
+        is_headline(ln) and not ends_sentence(ln) and not rules().timestamp.match(ln)
+        for ln in following
+    )
+
+
+@cache
+def _soft_markers() -> re.Pattern[str]:
+    pats = load_json("boilerplate.json").get("soft_teaser_markers")
+    if not isinstance(pats, list) or not all(isinstance(p, str) and p for p in pats):
+        raise DataError("boilerplate.json: 'soft_teaser_markers' must be a list of patterns")
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in pats), re.I)
+    except re.error as exc:
+        raise DataError(f"boilerplate.json: bad pattern in 'soft_teaser_markers': {exc}") from exc
+
+
+def _trailing_signature(page: Page) -> None:
+    """A sign-off at the end of the body: a person's name, then short lines of role and address
+    ('Major General A B' / 'Spokesperson of ...' / 'Office ..., Bangkok 10200')."""
+    body = page.body
+    for k in range(max(0, len(body) - 4), len(body)):
+        tail = body[k:]
+        if meta.name_line(body[k]) and all(
+            len(words(ln)) <= 15 and not ends_sentence(ln) and not re.match(r"^[-–•*]", ln)
+            for ln in tail
+        ):
+            del body[k:]
+            page.removed.extend(Removed("other", ln) for ln in tail)
+            return
+
+
 def _is_link_row(line: str) -> bool:
     """A row of short links split by '|' with no digits ('Pin key events | Auto-refresh on')."""
     return "|" in line and not any(c.isdigit() for c in line) and is_menu(line)
@@ -209,7 +321,9 @@ def _about_author(line: str, authors: list[str]) -> bool:
     """A line about one of the page's own authors ('Ana Ruiz is our Madrid correspondent.')."""
     if len(line) > 400:
         return False
-    return any(line.startswith(a) and _AUTHOR_VERB.match(line[len(a):]) for a in authors)
+    line = meta.strip_title(line)  # 'Dr Ana Ruiz is ...'
+    low = line.lower()
+    return any(low.startswith(a.lower()) and _AUTHOR_VERB.match(line[len(a):]) for a in authors)
 
 
 def _teaser_date(text: str, ref: date | None) -> str | None:

@@ -11,6 +11,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from warclaims.clean.lines import is_headline
+from warclaims.clean.metadata import tidy_authors
 from warclaims.clean.rules import rules
 from warclaims.errors import InputError
 from warclaims.util.dates import find_date
@@ -53,7 +54,9 @@ def parse_html(text: str, source: str) -> HtmlPage:
     if title:
         title = title.strip()
     paragraphs = [p for p in paragraphs if p != title]
-    authors = _ld_authors(ld) or _meta_authors(tree) or _split_authors(meta.author if meta else None)
+    authors = tidy_authors(
+        _ld_authors(ld) or _meta_authors(tree) or _split_authors(meta.author if meta else None),
+        " ".join(paragraphs))
     published = _date_of(ld.get("datePublished")) or _date_of(
         _og(tree, "article:published_time")
     ) or (meta.date if meta and meta.date else None)

@@ -20,6 +20,10 @@ _DMY = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")
+# '20.05.2025', '20/05/2025', '20-05-2025': read day first, month first only when that is invalid
+_NUMERIC = re.compile(
+    r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d])"
+)
 
 
 def _build(year: int | None, month: int, day: int, ref: date | None) -> date | None:
@@ -44,12 +48,14 @@ def find_date(
 ) -> tuple[date, re.Match] | None:
     """The first date written in ``text``; a date without a year takes it from ``ref``."""
     best: tuple[date, re.Match] | None = None
-    for rx in (_ISO, _MDY, _DMY):
+    for rx in (_ISO, _NUMERIC, _MDY, _DMY):
         m = rx.search(text)
         if not m:
             continue
         if rx is _ISO:
             d = _build(int(m["year"]), int(m["m"]), int(m["day"]), ref)
+        elif rx is _NUMERIC:
+            d = numeric_date(int(m["a"]), int(m["b"]), int(m["year"]))
         else:
             if need_year and not m["year"]:
                 continue
@@ -58,6 +64,17 @@ def find_date(
         if d and (best is None or m.start() < best[1].start()):
             best = (d, m)
     return best
+
+
+def numeric_date(first: int, second: int, year: int) -> date | None:
+    """The date of an all-number form: day first ('05.02.2025' is 5 February), month first only
+    when the day-first reading is impossible ('02/25/2025')."""
+    for day, month in ((first, second), (second, first)):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return None
 
 
 def to_date(iso: str | None) -> date | None:
