@@ -71,7 +71,7 @@ def extract_claims(document: Document) -> list[Claim]:
     if not cands and not tallies:
         return []
     docs = list(full().pipe(u.sentence.text for u, _ in cands)) if cands else []
-    country = places.country_from_text(document.text)
+    country = places.country_from_sentences([u.sentence.text for u in units if u.section == "body"])
     ctx = DocContext.of(document.text, document.published, document.publisher, country)
     parsed = {id(u): d for (u, _), d in zip(cands, docs, strict=True)}
     state = DocState()

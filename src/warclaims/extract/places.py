@@ -698,6 +698,7 @@ _MEMO_LIMIT = 4096
 def new_document() -> None:
     """Forget the place mentions remembered for the previous document's sentences."""
     _MEMO.clear()
+    _TOKENS.clear()
 
 
 def _mentions_of(sentence: str, gaz: Gazetteer, lex: Lexicon,
@@ -715,12 +716,31 @@ def _mentions_of(sentence: str, gaz: Gazetteer, lex: Lexicon,
     return hit
 
 
+_TOKENS: dict[str, tuple[list[_Token], list[tuple[_Match, int]]]] = {}
+
+
+def _analysed(sentence: str, gaz: Gazetteer,
+              lex: Lexicon) -> tuple[list[_Token], list[tuple[_Match, int]]]:
+    """Tokens and gazetteer matches of a sentence (they do not depend on the country hint),
+    remembered within a document for the packaged gazetteer."""
+    if gaz is not Gazetteer.load():
+        tokens = _tokenise(sentence)
+        return tokens, _find_matches(tokens, gaz, lex)
+    hit = _TOKENS.get(sentence)
+    if hit is None:
+        if len(_TOKENS) > _MEMO_LIMIT:
+            _TOKENS.clear()
+        tokens = _tokenise(sentence)
+        hit = _TOKENS[sentence] = (tokens, _find_matches(tokens, gaz, lex))
+    return hit
+
+
 def _mentions(sentence: str, gaz: Gazetteer, lex: Lexicon, hint: str | None) -> list[_Mention]:
     """Every place mention of the sentence with its chosen place and role (ACTOR/SKIP kept)."""
-    tokens = _tokenise(sentence)
+    tokens, matches = _analysed(sentence, gaz, lex)
     found = []
     group_role: dict[int, tuple[str, int]] = {}
-    for m, tail in _find_matches(tokens, gaz, lex):
+    for m, tail in matches:
         role, start = _role(tokens, m, tail, lex)
         if m.group in group_role and role not in (SKIP, ACTOR):
             role, start = group_role[m.group]
@@ -1027,11 +1047,17 @@ MAX_HINT_SENTENCES = 8
 
 def country_from_text(text: str, *, gazetteer: Gazetteer | None = None) -> str | None:
     """The most likely country of a document: places count twice, country names once."""
+    # the lede names the main place: the first sentences decide (and keep this cheap)
+    return country_from_sentences(SENTENCE_RE.split(text)[:MAX_HINT_SENTENCES], gazetteer=gazetteer)
+
+
+def country_from_sentences(sentences: list[str], *,
+                           gazetteer: Gazetteer | None = None) -> str | None:
+    """country_from_text over sentences already split (the first MAX_HINT_SENTENCES count)."""
     gaz = gazetteer or Gazetteer.load()
     lex = load_lexicon()
     votes: Counter[str] = Counter()
-    # the lede names the main place: the first sentences decide (and keep this cheap)
-    for sentence in SENTENCE_RE.split(text)[:MAX_HINT_SENTENCES]:
+    for sentence in sentences[:MAX_HINT_SENTENCES]:
         for m in _mentions_of(sentence, gaz, lex, None):
             if m.role == SKIP or not m.place.country:
                 continue
