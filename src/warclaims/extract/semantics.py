@@ -315,7 +315,7 @@ def read_number(
                 score -= 1.5  # "180 injured", "three people wounded"
             if metric == "deployed":
                 score += 0.6  # a loss word near a number wins over a movement word
-            owner = _clause_number(t.token, anchor)
+            owner = _clause_number(t.token, anchor) if _own_subject(anchor) else None
             if owner is not None and owner.i != anchor.i and owner.i in other_anchors:
                 score += 2  # "90 were listed as missing and 60 were captured": 60's verb
             if best is None or score < best[0]:
@@ -355,6 +355,12 @@ def _next_word(anchor: Token) -> Token | None:
     if i < len(doc) and doc[i].text == "-":
         i += 1
     return doc[i] if i < len(doc) else None
+
+
+def _own_subject(anchor: Token) -> bool:
+    """Whether the number (or the noun it counts) is the subject of a verb of its own."""
+    head = anchor if anchor.dep_ in ("nsubj", "nsubjpass") else anchor.head
+    return head.dep_ in ("nsubj", "nsubjpass") and (head is anchor or anchor.dep_ == "nummod")
 
 
 def _clause_number(tok: Token, anchor: Token) -> Token | None:
