@@ -440,3 +440,21 @@ def test_fast_path_skips_only_sentences_the_grammar_finds_nothing_in() -> None:
     assert skipped > 100
     assert find_quantities("A battalion of paratroopers was sent") != []
     assert find_quantities("Several hundred were hurt") != []
+
+
+def test_matching_at_word_starts_finds_what_searching_everywhere_finds() -> None:
+    """_scan matches the grammar only where a number or an opening word starts; over every
+    sentence of our corpora that gives the same matches as searching every offset."""
+    lex = qmod._lexicon()
+    corpus = Path(__file__).resolve().parents[1]
+    checked = 0
+    for path in [*corpus.glob("corpus/*.txt"), *corpus.glob("heldout/*.txt")]:
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", path.read_text(encoding="utf-8")):
+            starts = qmod._starts(sentence, lex)
+            pos = 0
+            while (m := lex.master.search(sentence, pos)) is not None:
+                fast = qmod._next_match(sentence, pos, starts, lex)
+                assert fast is not None and fast.span() == m.span(), sentence
+                pos = m.start() + 1
+                checked += 1
+    assert checked > 500

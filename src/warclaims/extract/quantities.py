@@ -29,6 +29,7 @@ EXCLUSION_REASONS = (
 _PRE_WINDOW = 48  # characters looked at before an expression for hedges and cues
 _RATE_WINDOW = 60  # characters looked at after an expression for "a day", "every day"
 _DIGIT = re.compile(r"\d")
+_WORD_START = re.compile(r"(?<![\w.,])[^\W_]+")
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -149,6 +150,7 @@ class _Lexicon:
     rate_before: tuple[tuple[str, re.Pattern[str]], ...]
     rate_stop_re: re.Pattern[str]
     cue_words: frozenset[str]  # words without which ``master`` finds nothing in digit-free text
+    first_words: frozenset[str]  # words that can open a match of ``master``
 
 
 def _qualifiers(table: dict[str, Any], key: str) -> dict[str, str]:
@@ -322,6 +324,12 @@ def _lexicon() -> _Lexicon:
     master, number_only = _master_regex(lex)
     # every match of ``master`` without a digit holds the last word of one of these phrases
     # (a unit word ends "a battalion", "hundred" ends "a few hundred")
+    first_words = frozenset(
+        _WORD.findall(phrase.lower())[0]
+        for key in ("word_values", "scales", "multipliers", "vague", "units", "unit_counts",
+                    "ordinals", "again")
+        for phrase in lex[key] if _WORD.search(phrase.lower())
+    ) | {"a", "an", "half"}
     cue_words = frozenset(
         _WORD.findall(phrase.lower())[-1]
         for key in ("word_values", "scales", "multipliers", "vague", "units", "ordinals", "again")
@@ -375,7 +383,7 @@ def _lexicon() -> _Lexicon:
         ),
         rate_after=rate_after, rate_before=rate_before,
         rate_stop_re=re.compile(rf"[;.!?](?:\s|$)|\b{stop}\b", flags),
-        cue_words=cue_words,
+        cue_words=cue_words, first_words=first_words,
     )
 
 
@@ -537,8 +545,9 @@ def _scan(text: str, lex: _Lexicon, blocked: list[tuple[int, int]]) -> list[_Exp
     """All numeric cores outside protected spans, in order."""
     out: list[_Expr] = []
     pos = 0
+    starts = _starts(text, lex)
     while True:
-        m = lex.master.search(text, pos)
+        m = _next_match(text, pos, starts, lex)
         if m is None:
             return out
         expr = _core(m, text, lex)
@@ -550,6 +559,22 @@ def _scan(text: str, lex: _Lexicon, blocked: list[tuple[int, int]]) -> list[_Exp
             pos = max(m.end(), m.start() + 1) if expr is None else expr.end
         if expr is not None and not _overlaps(expr, blocked):
             out.append(expr)
+
+
+def _starts(text: str, lex: _Lexicon) -> list[int]:
+    """Offsets where ``master`` can match: word starts with a digit or a word that opens one
+    of its alternatives (matching there only is much faster than searching everywhere)."""
+    return [m.start() for m in _WORD_START.finditer(text)
+            if m.group()[0].isdigit() or m.group().lower() in lex.first_words]
+
+
+def _next_match(text: str, pos: int, starts: list[int], lex: _Lexicon) -> re.Match[str] | None:
+    """The same match as ``lex.master.search(text, pos)``."""
+    for i in starts[bisect.bisect_left(starts, pos):]:
+        m = lex.master.match(text, i)
+        if m is not None:
+            return m
+    return None
 
 
 def _overlaps(expr: _Expr, blocked: list[tuple[int, int]]) -> bool:
