@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -340,15 +340,22 @@ class _Token(NamedTuple):
 def _tokenise(sentence: str) -> list[_Token]:
     tokens = []
     for m in TOKEN_RE.finditer(sentence):
-        text, start = m.group(), m.start()
-        if text.endswith(".") and text.count(".") == 1 and len(text) > 1:
-            text = text[:-1]
-        poss = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
-        base = text[:-2] if poss else text
-        cap = base[:1].isupper() or (base[2:3] == "-" and _ARTICLE_PREFIX.match(base) is not None)
-        tokens.append(_Token(base, start, start + len(base), normalise(base), base.lower(), cap,
-                             poss))
+        start = m.start()
+        base, norm, lower, cap, poss = _word_features(m.group())
+        tokens.append(_Token(base, start, start + len(base), norm, lower, cap, poss))
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _word_features(text: str) -> tuple[str, str, str, bool, bool]:
+    """(text without a final dot or possessive, lookup key, lower case, capitalised,
+    possessive) of a token; remembered, since words repeat from document to document."""
+    if text.endswith(".") and text.count(".") == 1 and len(text) > 1:
+        text = text[:-1]
+    poss = len(text) > 2 and text[-2] in "'’" and text[-1] in "sS"
+    base = text[:-2] if poss else text
+    cap = base[:1].isupper() or (base[2:3] == "-" and _ARTICLE_PREFIX.match(base) is not None)
+    return base, normalise(base), base.lower(), cap, poss
 
 
 @dataclass(frozen=True)
