@@ -543,6 +543,16 @@ def test_an_unnamed_blogger_speaks_for_no_state() -> None:
     assert claim.claimant is not None and claim.claimant.side is None
 
 
+def test_he_added_goes_on_with_the_unnamed_speaker_and_the_same_period() -> None:
+    claims = _claims("A spokesman for the rebels said on Sunday that 47 soldiers had been killed in "
+                     "the fighting from 25 to 27 July. He added that seven rebels had been killed.",
+                     published="2024-07-29")
+    assert _values(claims) == [7, 47]
+    seven = _with_value(claims, 7)
+    assert seven.claimant is not None and seven.claimant.role == "spokesman for the rebels"
+    assert (seven.period.start, seven.period.end) == ("2024-07-25", "2024-07-27")
+
+
 # --------------------------------------------------------------------------- dates
 
 

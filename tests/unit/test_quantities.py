@@ -458,3 +458,9 @@ def test_matching_at_word_starts_finds_what_searching_everywhere_finds() -> None
                 pos = m.start() + 1
                 checked += 1
     assert checked > 500
+
+
+def test_a_day_range_before_a_month_is_a_date() -> None:
+    spans = [q for q in find_quantities("47 soldiers were killed in fighting from 25 to 27 July.")
+             if q.excluded is None]
+    assert [q.quantity.text for q in spans] == ["47"]

@@ -536,8 +536,9 @@ def resolve(span: Span | None, ctx: DocContext, on: str | None) -> Party | None:
     party = _unnamed(span, text)
     if party.name:
         ctx.set_group(party)
-    elif re.search(r"\b(?:official|officer|source)$", party.role or "", re.I):
-        ctx.set_person(party)  # "a senior U.S. military official": 'the official' later
+    elif re.search(r"\b(?:official|officer|source)$", party.role or "", re.I) or _role_headed(
+            re.sub(r"\s+(?:for|of|at|with)\s.*$", "", party.role or "")):
+        ctx.set_person(party)  # "a senior U.S. military official", "a spokesman for X": 'he' later
     return party
 
 

@@ -51,7 +51,7 @@ from warclaims.extract.sentences import Sentence, split
 from warclaims.extract.state import DocState, Unit
 from warclaims.extract.subjects import subject_of
 from warclaims.extract.tally import TallyItem, tally_items
-from warclaims.model import Claim, Document, Evidence, Location, Mention, Quantity
+from warclaims.model import Claim, Document, Evidence, Location, Mention, Period, Quantity
 
 PERSONNEL_LOSSES = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
 MENTION_SECTIONS = ("headline", "key_points")
@@ -383,8 +383,13 @@ def _claim(
         is_stock=reading.metric == "deployed", section_date=unit.section_date,
         quantity_text=q.quantity.text, context_date=state.date, context_period=state.period,
     )
+    continues = speech.claimant is not None and speech.claimant == state.claimant and bool(
+        CONTINUATION.match(text))  # "He added that ...": the same statement goes on
     statement_date, period = event_time(info, reading.metric, q.quantity, text, unit, speech,
                                          state)
+    if continues and info.period.text is None and state.period is not None and (
+            reading.metric != "deployed"):
+        period = Period(state.period.start, state.period.end, None)  # over the same period
     if state.event_pending:
         state.event_pending = False
         state.event_place = location or (state.history[-1] if state.history else None)

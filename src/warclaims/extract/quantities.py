@@ -213,7 +213,8 @@ def _protected_regexes(data: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]
         rf"\b(?:(?:19|20)\d\d-\d\d-\d\d\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\d/])"
         rf"|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d\b"
         rf"|{mon}\s+{day}\b(?:\s*(?:-|–|and|to)\s*[0-3]?\d\b(?![,.]\d))?{year}"
-        rf"|{day}\s+(?:of\s+)?{mon}\b{year}|{mon}\s+(?:1[89]|20)\d\d\b)"
+        rf"|(?:{day}\s*(?:-|–|to|and)\s*)?{day}\s+(?:of\s+)?{mon}\b{year}"  # "25 to 27 July"
+        rf"|{mon}\s+(?:1[89]|20)\d\d\b)"
     )
     time = (
         rf"\b\d{{1,2}}:\d\d(?::\d\d)?(?:\s*{ampm})?{zone}"
