@@ -759,6 +759,18 @@ def test_each_number_takes_the_verb_of_its_own_clause() -> None:
     assert _with_value(claims, 60).metric == "captured"
 
 
+@pytest.mark.parametrize("text", [
+    "Cambodian forces retain the capability to fire up to 400 rockets a day, the army said.",
+    "In exchange, 95 prisoners of war were handed over, the ministry said.",
+    "Fighting has forced some 40,000 people from their homes since September, officials said.",
+    "Citing Channel 12, the daily reported that rocket launchers had been destroyed.",
+    "The clashes were the deadliest since the 44-day war of 2020, in which some 6,500 people "
+    "were killed.",
+])
+def test_more_numbers_that_are_no_claims(text: str) -> None:
+    assert _claims(text, published="2024-11-25") == []
+
+
 # --------------------------------------------------------------------------- mentions and tallies
 
 

@@ -554,9 +554,11 @@ def _after_dated_war(text: str, q_start: int, doc_year: int | None) -> bool:
         return False
     for m in _DATED_WAR.finditer(text[:q_start]):
         year = int(m.group("a") or m.group("b"))
-        if year < doc_year - 1 and q_start - m.end() < 90 and not re.search(
-                r"\b(?:since|began|start|launched)\b", text[max(0, m.start() - 40):m.start()], re.I):
-            return True
+        before = text[max(0, m.start() - 40):m.start()]
+        if year < doc_year - 1 and q_start - m.end() < 90 and (
+                not re.search(r"\b(?:since|began|start|launched)\b", before, re.I)
+                or re.search(r"\b(?:\w+est|worst|most \w+) since\b", before, re.I)):
+            return True  # "the deadliest since the 44-day war of 2020, in which ..." too
     return False
 
 
@@ -606,6 +608,9 @@ def blocked(
         return "share"  # "lists capture only 45 to 65 percent of deaths"
     if re.match(r"\s*of which\b", full_text[q_end:q_end + 12]):
         return "subset_of_other"
+    if re.search(r"\bin (?:exchange|return)\b|\bswapp?ed\b|\bexchanged\b",
+                 full_text[max(0, q_start - 40):q_end + 60], re.I) and reading.metric == "captured":
+        return "exchange"  # "In exchange, 95 prisoners of war were handed over"
     head_lemma = reading.anchor.head.lemma_.lower()
     if "first time" in text and head_lemma in ("exceed", "surpass", "top", "pass", "cross"):
         return "threshold"
@@ -618,7 +623,8 @@ def blocked(
             if aux & closed_words("modals") and verb.lemma_ != "be":
                 return "forecast"
             for up in list(verb.ancestors)[:3]:  # "could soon be able to launch up to 1,000"
-                if up.lemma_.lower() in ("able", "capable", "plan", "intend", "aim", "threaten") or (
+                if up.lemma_.lower() in ("able", "capable", "plan", "intend", "aim", "threaten",
+                                         "capability", "capacity", "ability") or (
                     up.lemma_ == "be" and {c.lower_ for c in up.children if c.dep_ == "aux"}
                     & closed_words("modals") and any(c.lemma_ in ("able", "capable") for c in up.children)
                 ):
