@@ -7,8 +7,13 @@
 The claim store (SQLite or PostgreSQL) is :mod:`warclaims.store_api`.
 """
 
-from warclaims.api import evaluate, extract, extract_claims, read
+# The subpackage warclaims.extract is imported before the function extract is bound: importing
+# a submodule later would otherwise rebind the package attribute to the module.
+from warclaims import extract as _extract_subpackage  # noqa: I001
+from warclaims.api import evaluate, extract, extract_claims, extract_claims_many, read
 from warclaims.model import Claim, Document, Quantity, Rejection
+
+del _extract_subpackage
 
 __all__ = [
     "Claim",
@@ -18,6 +23,7 @@ __all__ = [
     "evaluate",
     "extract",
     "extract_claims",
+    "extract_claims_many",
     "read",
 ]
 __version__ = "0.1.0"

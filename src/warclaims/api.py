@@ -26,13 +26,32 @@ def extract_claims(document: Document) -> list[Claim]:
     return _extract(document)
 
 
+def extract_claims_many(documents: Iterable[Document]) -> Iterator[list[Claim]]:
+    """The claims of each document, in order; faster than one extract_claims call per
+    document, since the sentences of several documents are parsed together."""
+    from warclaims.extract.claims import extract_claims_many as _extract_many
+
+    yield from _extract_many(documents)
+
+
 def extract(paths: Iterable[str | Path], *, strict: bool = False) -> Iterator[Claim | Rejection]:
-    """Read ``paths`` and yield every claim, and a Rejection for each input that failed."""
+    """Read ``paths`` and yield every claim, and a Rejection for each input that failed
+    (in input order; documents are extracted in batches)."""
+    from warclaims.extract.claims import BATCH_SIZE
+
+    pending: list[Document] = []
     for item in read(paths, strict=strict):
+        if isinstance(item, Document):
+            pending.append(item)
+            if len(pending) < BATCH_SIZE:
+                continue
+        for claims in extract_claims_many(pending):
+            yield from claims
+        pending = []
         if isinstance(item, Rejection):
             yield item
-        else:
-            yield from extract_claims(item)
+    for claims in extract_claims_many(pending):
+        yield from claims
 
 
 def evaluate(gold_dir: str | Path) -> dict:

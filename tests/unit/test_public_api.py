@@ -28,3 +28,25 @@ def test_every_setting_is_documented() -> None:
     for setting in SETTINGS:
         assert setting.help
         assert setting.name in readme, f"README does not document setting {setting.name}"
+
+
+def test_batched_extraction_gives_what_one_call_per_document_gives() -> None:
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    docs = [d for d in warclaims.read([corpus]) if isinstance(d, warclaims.Document)]
+    empty = warclaims.Document(doc_id="empty", text="Nothing was counted here.")
+    docs = [docs[0], empty, *docs[1:]]
+    one = [[c.to_dict() for c in warclaims.extract_claims(d)] for d in docs]
+    many = [[c.to_dict() for c in claims] for claims in warclaims.extract_claims_many(docs)]
+    assert many == one
+    assert many[1] == [] and sum(map(len, many)) > 50
+
+
+def test_extract_streams_claims_and_rejections_in_input_order(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Russian forces lost 12 tanks near Kupiansk, the General "
+                                    "Staff said on Monday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "c.txt").write_text("Air defences shot down 30 drones overnight, the Air Force "
+                                    "said.", encoding="utf-8")
+    items = list(warclaims.extract(sorted(tmp_path.glob("*.txt"))))
+    kinds = [type(i).__name__ for i in items]
+    assert kinds == ["Claim", "Rejection", "Claim"]
