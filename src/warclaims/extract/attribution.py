@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warclaims.extract import parties as P
 from warclaims.extract.lexicon import lexicon
+from warclaims.extract.nlp import text_of
 from warclaims.model import Party
 from warclaims.util.resources import load_json
 
@@ -331,7 +332,7 @@ def speakers(sent: Doc | Span, anchor: Token | None = None) -> tuple[Span | None
             rank = _rank(tok, anchor)
             if claim is None or rank < claim[0]:
                 claim = (rank, _subject_span(tok, subj), tok)
-    sent_text = sent.text
+    sent_text = text_of(sent)
     low_text = sent_text.lower()
     for cue in ("after a report from", "in a report by", "figures from", "data from"):
         idx = low_text.find(cue)
@@ -371,7 +372,7 @@ _LABEL = re.compile(r"^([^:]{2,60}):\s+\S")
 
 def _label(sent: Doc | Span) -> Span | None:
     """A headline label naming the speaker: 'Zelensky: 43,000 soldiers killed ...'."""
-    m = _LABEL.match(sent.text)
+    m = _LABEL.match(text_of(sent))
     if not m:
         return None
     span = sent.char_span(0, len(m.group(1)), alignment_mode="contract") if isinstance(
@@ -560,7 +561,7 @@ def _local_office_holder(text: str, span: Span, ctx: DocContext, on: str) -> Par
         return None
     from warclaims.extract.places import resolve_location
 
-    place = resolve_location(span.doc.text, country_hint=ctx.country) or resolve_location(
+    place = resolve_location(text_of(span.doc), country_hint=ctx.country) or resolve_location(
         ctx.text[max(0, ctx.position - 800):ctx.position], country_hint=ctx.country,
         anchor=ctx.position)
     if place is None:
@@ -635,7 +636,7 @@ def _local_org(text: str, span: Span):
         return None
     from warclaims.extract.places import resolve_location
 
-    loc = resolve_location(span.doc.text)
+    loc = resolve_location(text_of(span.doc))
     if loc is None:
         return None
     for place in {loc.name or "", (loc.admin1 or "").replace(" Oblast", "")} - {""}:

@@ -27,7 +27,7 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps, set_current_ops
 from threadpoolctl import threadpool_limits
 
@@ -139,6 +139,17 @@ def full() -> Language:
         nlp.replace_pipe("lemmatizer", "warclaims_lemmatizer")
         nlp.get_pipe("lemmatizer").lookups = old.lookups
     return nlp
+
+
+def text_of(doc: Doc | Span) -> str:
+    """The text of a parsed sentence, computed once (spaCy's Doc.text rebuilds it from its
+    tokens on every call)."""
+    if not isinstance(doc, Doc):
+        return doc.text
+    text = doc.user_data.get("warclaims_text")
+    if text is None:
+        text = doc.user_data["warclaims_text"] = doc.text
+    return text
 
 
 @cache

@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from warclaims.extract.lexicon import Lexicon, lexicon
+from warclaims.extract.nlp import text_of
 
 PEOPLE_METRICS = ("killed", "wounded", "casualties", "captured", "missing", "deployed")
 MUNITIONS = ("drone", "missile")
@@ -594,7 +595,7 @@ def blocked(
     """Why a reading is no claim (forecast, exchange, breakdown, displacement, past war)."""
     lex = lexicon()
     trig = reading.trigger
-    full_text = sent.text
+    full_text = text_of(sent)
     text = full_text.lower()
     if _near_past_war(text, q_start, lex) or _after_dated_war(full_text, q_start, doc_year):
         return "past_war"
