@@ -102,7 +102,10 @@ def _prepare(document: Document) -> _Prepared:
 
 def _finish_batch(batch: list[_Prepared]) -> Iterator[list[Claim]]:
     texts = [u.sentence.text for p in batch for u, _ in p.cands]
-    docs = iter(list(full().pipe(texts)) if texts else [])
+    parsed = list(full().pipe(texts)) if texts else []
+    for text, doc in zip(texts, parsed, strict=True):
+        doc.user_data["warclaims_text"] = text  # what text_of() would rebuild from the tokens
+    docs = iter(parsed)
     for p in batch:
         yield _finish(p, [next(docs) for _ in p.cands])
 

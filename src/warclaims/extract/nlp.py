@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from functools import cache
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -50,14 +51,31 @@ class CachedAttributeRuler(AttributeRuler):
         super().__init__(vocab, name, **kwargs)
         self._multi = Matcher(vocab, validate=False)
         self._memo: dict[tuple[int, int, int], tuple[int, ...]] = {}
+        # words one of which every multi-token pattern needs (None: a pattern needs none)
+        self._multi_words: set[int] | None = set()
 
     def add(self, patterns: Iterable, attrs: dict, index: int = 0) -> None:
         patterns = list(patterns)
         key = str(len(self.attrs))
         super().add(patterns, attrs, index)
-        if any(len(p) != 1 or "OP" in p[0] for p in patterns):
+        multi = [p for p in patterns if len(p) != 1 or "OP" in p[0]]
+        if multi:
             self._multi.add(self.vocab.strings.add(key), patterns)
+            for pattern in multi:
+                self._note_words(pattern)
         self._memo.clear()
+
+    def _note_words(self, pattern: list[dict]) -> None:
+        """Remember a literal LOWER value of one token the pattern needs, if it has one."""
+        for token in pattern:
+            value = token.get("LOWER")
+            words = [value] if isinstance(value, str) else (
+                value.get("IN") if isinstance(value, dict) else None)
+            if words and "OP" not in token:
+                if self._multi_words is not None:
+                    self._multi_words.update(self.vocab.strings.add(w) for w in words)
+                return
+        self._multi_words = None
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         strings, memo = self.vocab.strings, self._memo
@@ -70,8 +88,10 @@ class CachedAttributeRuler(AttributeRuler):
             if ids is None:
                 ids = memo[key] = self._single_ids(tok)
             out.extend((a, strings[str(a)], tok.i, tok.i + 1) for a in ids)
-        multi = self._multi(doc, allow_missing=True, as_spans=False)
-        out.extend((int(strings[m]), m, s, e) for m, s, e in multi)
+        if self._multi_words is None or not self._multi_words.isdisjoint(
+                doc.to_array(LOWER).tolist()):
+            multi = self._multi(doc, allow_missing=True, as_spans=False)
+            out.extend((int(strings[m]), m, s, e) for m, s, e in multi)
         out.sort()
         return out
 
