@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, Generic, TypeVar
 
@@ -123,14 +123,21 @@ def fold(text: str) -> str:
     """Same-length copy of ``text`` without diacritics, with straight quotes and hyphens."""
     if text.isascii():
         return text
+    return _fold_cached(text) if len(text) < 200 else "".join(_fold_char(c) for c in text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_cached(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=65536)
 def _key(phrase: str) -> str:
     """Lookup key of a phrase as written (case kept)."""
     return re.sub(r"[\s\-]+", " ", fold(phrase)).strip()
 
 
+@lru_cache(maxsize=65536)
 def _ikey(phrase: str) -> str:
     return _key(phrase).casefold()
 
