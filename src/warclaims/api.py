@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from warclaims.errors import InputError
 from warclaims.model import Claim, Document, Rejection
 
 
@@ -34,23 +35,35 @@ def extract_claims_many(documents: Iterable[Document]) -> Iterator[list[Claim]]:
     yield from _extract_many(documents)
 
 
-def extract(paths: Iterable[str | Path], *, strict: bool = False) -> Iterator[Claim | Rejection]:
-    """Read ``paths`` and yield every claim, and a Rejection for each input that failed
-    (in input order; documents are extracted in batches)."""
+def extract_each(items: Iterable[Document | Rejection]
+                 ) -> Iterator[tuple[Document | Rejection, list[Claim]]]:
+    """(item, its claims) for each item in input order, a Rejection with no claims; the
+    documents between rejections are extracted in batches."""
     from warclaims.extract.claims import BATCH_SIZE
 
     pending: list[Document] = []
-    for item in read(paths, strict=strict):
-        if isinstance(item, Document):
-            pending.append(item)
-            if len(pending) < BATCH_SIZE:
-                continue
-        for claims in extract_claims_many(pending):
-            yield from claims
-        pending = []
+    try:
+        for item in items:
+            if isinstance(item, Document):
+                pending.append(item)
+                if len(pending) < BATCH_SIZE:
+                    continue
+            yield from zip(pending, extract_claims_many(pending), strict=True)
+            pending = []
+            if isinstance(item, Rejection):
+                yield item, []
+    except InputError:  # --strict: what was read before the failing input is still given
+        yield from zip(pending, extract_claims_many(pending), strict=True)
+        raise
+    yield from zip(pending, extract_claims_many(pending), strict=True)
+
+
+def extract(paths: Iterable[str | Path], *, strict: bool = False) -> Iterator[Claim | Rejection]:
+    """Read ``paths`` and yield every claim, and a Rejection for each input that failed
+    (in input order; documents are extracted in batches)."""
+    for item, claims in extract_each(read(paths, strict=strict)):
         if isinstance(item, Rejection):
             yield item
-    for claims in extract_claims_many(pending):
         yield from claims
 
 

@@ -54,7 +54,9 @@ def extract(paths: tuple[str, ...], documents: bool, fmt: str, strict: bool, max
     from warclaims.ingest.sources import iter_documents
 
     try:
-        for item in iter_documents(paths, strict=strict, max_bytes=max_bytes):
+        items = iter_documents(paths, strict=strict, max_bytes=max_bytes)
+        pairs = ((item, []) for item in items) if documents else api.extract_each(items)
+        for item, claims in pairs:
             if isinstance(item, Rejection):
                 failed += 1
                 err.print(f"[red]error[/red] {item.source}: {item.error}")
@@ -63,7 +65,7 @@ def extract(paths: tuple[str, ...], documents: bool, fmt: str, strict: bool, max
             if documents:
                 writer.write(item)
                 continue
-            for claim in api.extract_claims(item):
+            for claim in claims:
                 n_claims += 1
                 writer.write(claim)
     except InputError as exc:

@@ -213,3 +213,17 @@ def test_other_formats_succeed(batch: dict[str, Path], fmt: str) -> None:
     assert "good" in out
     if fmt == "json":
         assert [d["doc_id"] for d in json.loads(out)] == ["good"]
+
+
+def test_strict_still_gives_the_claims_read_before_the_failure(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    good.write_text("Russian forces lost 12 tanks near Kupiansk on Monday, the General Staff "
+                    "said.", encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03binary")
+    proc = subprocess.run(
+        [sys.executable, "-c", "from warclaims.cli import main; main()", "extract", "--strict",
+         str(good), str(bad)], capture_output=True, timeout=120)
+    assert proc.returncode == 1
+    claims = [json.loads(line) for line in proc.stdout.decode().splitlines() if line.strip()]
+    assert [c["quantity"]["text"] for c in claims] == ["12"]
