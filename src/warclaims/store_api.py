@@ -55,11 +55,14 @@ def ingest_documents(documents: Iterable[Document | Rejection], db: DB = None, *
                      on_document: Callable[[DocOutcome], None] | None = None,
                      inputs: str = "") -> IngestReport:
     """Store documents (and rejections) with their claims, one transaction per document."""
+    batch = None
     if extractor is None:
         from warclaims.api import extract_claims as extractor
+        from warclaims.api import extract_claims_many as batch
     with _store(db) as store:
         return _ingest_docs(store, documents, extractor, inputs=inputs,
-                            detect_copies=detect_copies, on_document=on_document)
+                            detect_copies=detect_copies, on_document=on_document,
+                            batch_extractor=batch)
 
 
 def ingest(paths: Iterable[str | Path], db: DB = None, *, extractor: Extractor | None = None,
@@ -139,8 +142,7 @@ def import_tallies(paths: Iterable[str | Path], db: DB = None, *,
 
     def docs() -> Iterator[Document]:
         for doc, cl in tally_documents(paths):
-            found.clear()
-            found[doc.doc_id] = cl
+            found[doc.doc_id] = cl  # kept: ingestion reads a few documents ahead
             yield doc
 
     return ingest_documents(docs(), db, extractor=lambda d: found.get(d.doc_id, []),

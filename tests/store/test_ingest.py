@@ -113,3 +113,20 @@ def test_claim_round_trips(db_url: str) -> None:
         store_api.ingest_documents([seed], s, extractor=ex)
         got = store_api.claims(s, merged=False)
     assert {g.claim.claim_id: g.claim for g in got} == expected
+
+
+def test_default_extraction_is_batched_and_keeps_order_and_skips_unchanged(db_url: str) -> None:
+    """With the built-in extractor, documents are extracted in batches: the outcomes keep the
+    input order, rejections between documents included, and a second run extracts nothing."""
+    from warclaims import extract_claims
+
+    docs = dev_documents()[:20]
+    items = [*docs[:3], Rejection(source="bad.pdf", error="bad.pdf: binary", reason="binary"),
+             *docs[3:]]
+    seen: list[str] = []
+    with store_api.open_store(db_url) as s:
+        first = store_api.ingest_documents(items, s, on_document=lambda o: seen.append(o.doc_id))
+        second = store_api.ingest_documents(items, s)
+    assert seen == [*(d.doc_id for d in docs[:3]), "bad.pdf", *(d.doc_id for d in docs[3:])]
+    assert first.claims == sum(len(extract_claims(d)) for d in docs)
+    assert second.unchanged == len(docs) and second.claims == 0

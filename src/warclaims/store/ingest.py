@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -25,6 +25,8 @@ from warclaims.store import schema
 from warclaims.store.db import Store
 
 Extractor = Callable[[Document], list[Claim]]
+BatchExtractor = Callable[[list[Document]], Iterable[list[Claim]]]
+BATCH = 16  # documents read before their new or changed ones are extracted together
 
 
 @dataclass(frozen=True)
@@ -73,20 +75,27 @@ def ingest_documents(
     inputs: str = "",
     detect_copies: bool = True,
     on_document: Callable[[DocOutcome], None] | None = None,
+    batch_extractor: BatchExtractor | None = None,
 ) -> IngestReport:
-    """Store every document of ``items`` with the claims ``extractor`` finds in it."""
+    """Store every document of ``items`` with the claims ``extractor`` finds in it.
+
+    With ``batch_extractor`` (claims of several documents at once, in order), the new or
+    changed documents of every BATCH items are extracted together."""
     run_id = _start_run(store, inputs)
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "rejected": 0, "copies": 0, "claims": 0}
-    for item in items:
-        if isinstance(item, Rejection):
-            outcome = _reject(store, run_id, item)
-        else:
-            outcome = _ingest_one(store, run_id, item, extractor, detect_copies)
-        counts[outcome.status] += 1
-        counts["claims"] += outcome.claims
-        counts["copies"] += outcome.copy_of is not None
-        if on_document is not None:
-            on_document(outcome)
+    for chunk in _chunks(items, BATCH):
+        found = _extract_changed(store, chunk, extractor, batch_extractor)
+        for item in chunk:
+            if isinstance(item, Rejection):
+                outcome = _reject(store, run_id, item)
+            else:
+                outcome = _ingest_one(store, run_id, item, found.get(id(item)), extractor,
+                                      detect_copies)
+            counts[outcome.status] += 1
+            counts["claims"] += outcome.claims
+            counts["copies"] += outcome.copy_of is not None
+            if on_document is not None:
+                on_document(outcome)
     with store.write() as conn:
         conn.execute(schema.ingest_runs.update().where(schema.ingest_runs.c.run_id == run_id)
                      .values(finished_at=_now(), added=counts["added"],
@@ -118,15 +127,41 @@ def _reject(store: Store, run_id: str, rej: Rejection) -> DocOutcome:
     return DocOutcome(doc_id=rej.source, status="rejected", reason=f"{rej.error} ({rej.reason})")
 
 
-def _ingest_one(store: Store, run_id: str, doc: Document, extractor: Extractor,
-                detect_copies: bool) -> DocOutcome:
-    digest = content_sha1(doc)
+def _chunks(items: Iterable[Document | Rejection], size: int) -> Iterator[list[Document | Rejection]]:
+    chunk: list[Document | Rejection] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _stored_digest(store: Store, doc_id: str) -> str | None:
     d = schema.documents
     with store.read() as conn:
-        old = conn.execute(sa.select(d.c.content_sha1).where(d.c.doc_id == doc.doc_id)).scalar()
+        return conn.execute(sa.select(d.c.content_sha1).where(d.c.doc_id == doc_id)).scalar()
+
+
+def _extract_changed(store: Store, chunk: list[Document | Rejection], extractor: Extractor,
+                     batch_extractor: BatchExtractor | None) -> dict[int, list[Claim]]:
+    """Claims of the chunk's new or changed documents, by id(), extracted together."""
+    if batch_extractor is None:
+        return {}
+    todo = [d for d in chunk if isinstance(d, Document)
+            and _stored_digest(store, d.doc_id) != content_sha1(d)]
+    return {id(d): claims for d, claims in zip(todo, batch_extractor(todo), strict=True)}
+
+
+def _ingest_one(store: Store, run_id: str, doc: Document, found: list[Claim] | None,
+                extractor: Extractor, detect_copies: bool) -> DocOutcome:
+    digest = content_sha1(doc)
+    old = _stored_digest(store, doc.doc_id)
     if old == digest:
         return DocOutcome(doc_id=doc.doc_id, status="unchanged")
-    found = extractor(doc)  # slow part, outside any transaction
+    if found is None:
+        found = extractor(doc)  # slow part, outside any transaction
     mh = copies.signature(doc.text) if detect_copies else None
     with store.write(f"store document {doc.doc_id} in") as conn:
         _delete_document(conn, doc.doc_id)
