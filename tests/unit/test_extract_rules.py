@@ -209,8 +209,6 @@ def test_one_number_over_tanks_and_armoured_vehicles_counts_armoured_vehicles() 
     assert claim.object == "armored_vehicle"
 
 
-
-
 def test_civilians_are_civilian_of_their_state() -> None:
     c = _one("The Sudanese health ministry said 27 civilians were killed in an RSF drone strike "
              "on El Fasher.")
