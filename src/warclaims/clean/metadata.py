@@ -238,6 +238,12 @@ def authors_from_line(line: str) -> list[str]:
     return split_names(m["names"]) if m else []
 
 
+def dateline_end(line: str) -> int:
+    """Where a wire dateline ('KYIV, Feb 16 (Reuters) - ') that opens ``line`` ends; 0 if none."""
+    m = _DATELINE.match(line)
+    return m.end() if m else 0
+
+
 def dateline(line: str, ref: date | None) -> tuple[date | None, str | None] | None:
     """A wire dateline 'POLTAVA, Ukraine, Sept. 3, 2024 (Meridian News) -': its date and agency."""
     m = _DATELINE.match(line)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from warclaims.extract import parties as P
 from warclaims.extract.lexicon import lexicon
 from warclaims.extract.nlp import text_of
+from warclaims.extract.places import resolve_location
 from warclaims.model import Party
 from warclaims.util.resources import load_json
 
@@ -213,9 +214,7 @@ def _described(name: str, after: str, before: str = "") -> Party:
     org = _org_in(role)
     if side is None and org is not None:
         side = org.side
-    if side is None and _LOCAL_TITLE.search(role):
-        from warclaims.extract.places import resolve_location
-
+    if side is None and LOCAL_OFFICIAL.search(role):
         place = resolve_location(role)
         side = place.country if place is not None else None
     if _NON_STATE_ROLE.search(role):
@@ -227,8 +226,10 @@ def _described(name: str, after: str, before: str = "") -> Party:
 _PRE_TITLE = re.compile(
     r"((?:[A-Z][\w'’-]+\s+)*(?:regional\s+|city\s+|military\s+)?(?:governor|mayor|head))\s*$",
     re.I)
-_LOCAL_TITLE = re.compile(r"\b(?:governor|mayor|head of the \w+ (?:region|administration))\b",
-                          re.I)
+# Officials of a place (not lawmakers or police): they speak for it, a place they front is theirs.
+LOCAL_OFFICIAL = re.compile(
+    r"\b(?:mayor|governor|regional|city|municipal\w*|local authorities|military administration"
+    r"|head of the \w+ (?:region|administration))\b", re.I)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -559,8 +560,6 @@ def _local_office_holder(text: str, span: Span, ctx: DocContext, on: str) -> Par
     m = _LOCAL_OFFICE.match(text)
     if not m:
         return None
-    from warclaims.extract.places import resolve_location
-
     place = resolve_location(text_of(span.doc), country_hint=ctx.country) or resolve_location(
         ctx.text[max(0, ctx.position - 800):ctx.position], country_hint=ctx.country,
         anchor=ctx.position)
@@ -634,8 +633,6 @@ def _local_org(text: str, span: Span):
     if not re.search(r"\b(administration|council|governor's office|authorities|police)\b", text,
                      re.I):
         return None
-    from warclaims.extract.places import resolve_location
-
     loc = resolve_location(text_of(span.doc))
     if loc is None:
         return None

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from warclaims.clean.lines import numbers_in
 from warclaims.extract import parties as P
 from warclaims.extract import places, timex
-from warclaims.extract.attribution import DocContext, Speech, resolve, speakers
+from warclaims.extract.attribution import LOCAL_OFFICIAL, DocContext, Speech, resolve, speakers
 from warclaims.extract.lexicon import lexicon
 from warclaims.extract.nlp import full
 from warclaims.extract.quantities import QuantitySpan, find_quantities
@@ -336,11 +336,16 @@ def _scene_location(location: Location | None, text: str, unit: Unit, metric: st
     return location
 
 
+def _goes_on(text: str, speech: Speech, state: DocState) -> bool:
+    """'He added that ...', 'It also said ...': the speaker of the claim before goes on."""
+    return speech.claimant is not None and speech.claimant == state.claimant and bool(
+        CONTINUATION.match(text))
+
+
 def _inherited(text: str, unit: Unit, metric: str, q: QuantitySpan, speech: Speech,
                state: DocState, found: tuple[Location, int] | None) -> Location | None:
     """The place an earlier sentence gives this one (SPEC 6: back reference, same event)."""
-    if state.claim_place is not None and speech.claimant is not None and (
-            speech.claimant == state.claimant and CONTINUATION.match(text)):
+    if state.claim_place is not None and _goes_on(text, speech, state):
         return state.claim_place  # "It also said ten servicemen had surrendered"
     if found is not None and (found[1] == unit.sentence.paragraph or refers_back(text)):
         return found[0]
@@ -381,7 +386,7 @@ def _claim(
     state.object = reading.object
     text = unit.sentence.text
     local = speech.claimant is not None and bool(
-        _LOCAL_OFFICIAL.search(f"{speech.claimant.role or ''} {speech.claimant.name or ''}"))
+        LOCAL_OFFICIAL.search(f"{speech.claimant.role or ''} {speech.claimant.name or ''}"))
     content = content_only(text, sdoc, speech.verb, anchor, country, local_speaker=local)
     location = places.resolve_location(content, country_hint=country, anchor=q.start) or (
         places.parts_location(text, anchor=q.start, country_hint=country)) or (
@@ -429,8 +434,7 @@ def _claim(
         is_stock=reading.metric == "deployed", section_date=unit.section_date,
         quantity_text=q.quantity.text, context_date=state.date, context_period=state.period,
     )
-    continues = speech.claimant is not None and speech.claimant == state.claimant and bool(
-        CONTINUATION.match(text))  # "He added that ...": the same statement goes on
+    continues = _goes_on(text, speech, state)
     statement_date, period = event_time(info, reading.metric, q.quantity, text, unit, speech,
                                          state)
     if continues and info.period.text is None and state.period is not None and (
@@ -464,13 +468,6 @@ def _claim(
 _OFFICIAL = re.compile(
     r"\b(mayor|governor|lawmaker|legislator|police|prosecutor|administration|council|"
     r"emergency|civil defen[cs]e|regional|city|governorate|municipal\w*|local authorities)\b",
-    re.I,
-)
-
-
-# Officials of a place (not lawmakers or police): a place they front is their own.
-_LOCAL_OFFICIAL = re.compile(
-    r"\b(mayor|governor|regional|city|municipal\w*|local authorities|military administration)\b",
     re.I,
 )
 
@@ -550,12 +547,13 @@ _WHERE = re.compile(r",\s+where\b")
 def _where_place(text: str, at: int, country: str | None) -> Location | None:
     """'... including Gaza, where the ministry says 34,000 have been killed': the place the
     'where' clause holding the number is about."""
-    m = next((m for m in reversed(list(_WHERE.finditer(text, 0, at)))), None)
-    if m is None:
+    wheres = list(_WHERE.finditer(text, 0, at))
+    if not wheres:
         return None
-    loc = places.resolve_location(text[:m.start()], country_hint=country, anchor=m.start() - 1)
-    return loc if loc is not None and text[:m.start()].rstrip().endswith(
-        (loc.text or "").split()[-1] if loc.text else "\0") else None
+    head = text[:wheres[-1].start()]
+    loc = places.resolve_location(head, country_hint=country, anchor=len(head) - 1)
+    # only the place right before ", where" is what the clause is about
+    return loc if loc is not None and loc.text and head.endswith(loc.text.split()[-1]) else None
 
 
 def _party_of(claimant) -> str | None:

@@ -31,6 +31,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from warclaims.clean.metadata import dateline_end
 from warclaims.errors import DataError
 from warclaims.model import Period
 
@@ -954,7 +955,8 @@ def resolve_time(sentence: str, doc_date: str | None, *, doc_text: str = "",
     ("over the same period", "50 of them", "59 of the missiles").
     """
     ref = _to_date(section_date) or _to_date(doc_date)
-    sentence = _RX_DATELINE.sub(lambda m: " " * len(m.group()), sentence)  # offsets kept
+    cut = dateline_end(sentence)  # a wire dateline is the dispatch's day, not the count's
+    sentence = " " * cut + sentence[cut:]  # offsets kept
     teaser = _teaser_date(sentence, ref)
     body = sentence
     if teaser:
@@ -972,12 +974,6 @@ def resolve_time(sentence: str, doc_date: str | None, *, doc_text: str = "",
         start = None if is_stock else context_period.start
         period = Period(start, context_period.end, backref)
     return TimeInfo(_iso(s_day), stmt.text, period)
-
-
-# A wire dateline ("KYIV, Feb 16 (Reuters) - "): the dispatch's day, not the count's.
-_RX_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'’-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})? \([^()]{1,30}\)"
-    r"\s*[-–—]+\s*")
 
 
 def _backref(sentence: str) -> str | None:
