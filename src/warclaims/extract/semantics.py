@@ -567,7 +567,7 @@ def _moved_out(anchor: Token) -> bool:
     """People 'brought out', 'taken out', 'pulled out' of a place: moved, not lost."""
     noun = anchor.head
     verb = noun.head if noun.dep_ in ("nsubjpass", "nsubj", "dobj") else noun
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in ("bring", "take", "pull", "get") and any(
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in closed_words("moving_verbs") and any(
         c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in verb.children)
 
 
@@ -609,9 +609,6 @@ def blocked(
         return "share"  # "lists capture only 45 to 65 percent of deaths"
     if re.match(r"\s*of which\b", full_text[q_end:q_end + 12]):
         return "subset_of_other"
-    if re.search(r"\bin (?:exchange|return)\b|\bswapp?ed\b|\bexchanged\b",
-                 full_text[max(0, q_start - 40):q_end + 60], re.I) and reading.metric == "captured":
-        return "exchange"  # "In exchange, 95 prisoners of war were handed over"
     head_lemma = reading.anchor.head.lemma_.lower()
     if "first time" in text and head_lemma in ("exceed", "surpass", "top", "pass", "cross"):
         return "threshold"
@@ -638,8 +635,10 @@ def blocked(
     near = [reading.anchor, *(t for t in (reading.noun, trig) if t is not None)]
     for t in near:
         for a in [t, *list(t.ancestors)[:3]]:
-            if a.lemma_.lower() in lex.exchange_cues or a.lower_ in lex.exchange_cues:
-                return "exchange"
+            particle = next((c.lower_ for c in a.children if c.dep_ == "prt"), None)
+            if a.lemma_.lower() in lex.exchange_cues or a.lower_ in lex.exchange_cues or (
+                    particle and f"{a.lemma_.lower()} {particle}" in lex.exchange_cues):
+                return "exchange"  # also phrasal cues: "95 prisoners were handed over"
             if a.lemma_.lower() in lex.displacement_cues and a.pos_ == "VERB":
                 return "displacement"
     noun = reading.noun
