@@ -81,7 +81,7 @@ def extract_claims_many(documents: Iterable[Document],
         yield from _finish_batch(batch)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Prepared:
     """A document read up to its parse: sentences, tally lines and candidate numbers."""
 

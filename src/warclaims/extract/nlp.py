@@ -137,9 +137,14 @@ def _model_module():
     )
 
 
-def stock() -> Language:
-    """The model as shipped, without NER (for comparison with full())."""
+def _load() -> Language:
     return _model_module().load(exclude=["ner"])
+
+
+@cache
+def stock() -> Language:
+    """The model as shipped, without NER, loaded once (for comparison with full())."""
+    return _load()
 
 
 @cache
@@ -149,7 +154,7 @@ def full() -> Language:
     threadpool_limits(limits=1, user_api="blas")
     # NER is not used: people are found by proper-noun runs, the roster and the document's
     # own full names; leaving it out halves parsing time.
-    nlp = stock()
+    nlp = _load()  # a copy of its own: its components are replaced below
     if "attribute_ruler" in nlp.pipe_names:
         patterns = nlp.get_pipe("attribute_ruler").patterns
         nlp.replace_pipe("attribute_ruler", "warclaims_attribute_ruler")
